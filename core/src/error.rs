@@ -1,0 +1,311 @@
+//! The one error type of the crate.
+//!
+//! Every fallible operation in webcare returns [`Error`]. Each variant carries the bad
+//! value as typed fields, and [`Error::code`] gives a stable snake_case code that the
+//! conformance vectors, the Python exceptions (`.code`) and the Node errors (`err.code`)
+//! compare on. Codes never change once released; messages may.
+
+use std::fmt;
+
+/// Everything that can go wrong in webcare.
+///
+/// The enum is `#[non_exhaustive]`: new capabilities add variants. Match on
+/// [`Error::code`] or on the variants you handle and keep a fallback arm.
+///
+/// # Example
+///
+/// ```
+/// use webcare::{Error, Handle, HandleKind};
+///
+/// let err = Handle::new(HandleKind::Email, "not-an-address").unwrap_err();
+/// assert_eq!(err.code(), "invalid_email");
+/// assert!(matches!(err, Error::InvalidEmail { .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A handle value was empty (or only whitespace) after trimming.
+    #[error("empty {kind} handle")]
+    EmptyHandle {
+        /// The kind of handle that was empty (`email`, `phone`, ...).
+        kind: String,
+    },
+    /// An e-mail address that is not of the form `local@domain.tld`.
+    #[error("invalid e-mail address {value:?}: {reason}")]
+    InvalidEmail {
+        /// The address as given.
+        value: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// A phone number with letters, too few or too many digits.
+    #[error("invalid phone number {value:?}: {reason}")]
+    InvalidPhone {
+        /// The number as given.
+        value: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// A social-network handle (X, Instagram, Facebook) with characters the network does not allow.
+    #[error("invalid {kind} handle {value:?}: {reason}")]
+    InvalidHandle {
+        /// The kind of handle (`x`, `instagram`, `facebook`, ...).
+        kind: String,
+        /// The handle as given.
+        value: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// A handle kind that webcare does not know (known: `email`, `phone`, `x`, `instagram`,
+    /// `facebook`, `chat`, `custom:<name>`).
+    #[error("unknown handle kind {name:?}")]
+    UnknownHandleKind {
+        /// The kind as given.
+        name: String,
+    },
+    /// A channel name that webcare does not know. Custom channels are written `custom:<name>`.
+    #[error("unknown channel {name:?} (custom channels are written \"custom:<name>\")")]
+    UnknownChannel {
+        /// The name as given.
+        name: String,
+    },
+    /// A timestamp without a UTC offset: webcare cannot tell which instant it means.
+    #[error("timestamp {value:?} has no UTC offset; write it as RFC 3339 with Z or +hh:mm")]
+    NaiveDatetime {
+        /// The timestamp as given.
+        value: String,
+    },
+    /// A timestamp that is not RFC 3339.
+    #[error("invalid timestamp {value:?}: expected RFC 3339 such as 2026-03-06T23:50:00+01:00")]
+    InvalidDatetime {
+        /// The timestamp as given.
+        value: String,
+    },
+    /// An instant outside the range webcare can represent.
+    #[error("instant out of range: {value}")]
+    InstantOutOfRange {
+        /// The instant, as text (milliseconds or seconds since the Unix epoch, or a date).
+        value: String,
+    },
+    /// A JSON document that does not parse, or does not have the expected shape.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    InvalidJson {
+        /// What the parser said.
+        message: String,
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// 1-based column of the problem (0 when unknown).
+        column: usize,
+    },
+    /// A direction that is neither `inbound` nor `outbound`.
+    #[error("unknown message direction {name:?} (expected \"inbound\" or \"outbound\")")]
+    UnknownDirection {
+        /// The direction as given.
+        name: String,
+    },
+    /// A message whose id was already added with different content. Identical re-deliveries
+    /// are accepted; a different message under the same id would silently lose one of them.
+    #[error("message id {id:?} was already added with different content")]
+    DuplicateMessageId {
+        /// The message id.
+        id: String,
+    },
+    /// A required text field (message id, author) was empty.
+    #[error("field {field:?} must not be empty")]
+    EmptyField {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// A duration that must not be negative was negative.
+    #[error("duration must not be negative, got {millis} ms")]
+    NegativeDuration {
+        /// The duration in milliseconds.
+        millis: i64,
+    },
+    /// A contact id that this contact book never issued.
+    #[error("unknown contact id {id}")]
+    UnknownContact {
+        /// The id as given.
+        id: u64,
+    },
+    /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
+    #[error("internal error (a bug in webcare): {message}")]
+    Internal {
+        /// The panic message.
+        message: String,
+    },
+}
+
+/// A convenient alias for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// The stable snake_case code of this error.
+    ///
+    /// Codes are part of the public contract: vectors, Python's `WebcareError.code` and
+    /// Node's `err.code` all carry this value, and it never changes once released.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use webcare::Channel;
+    ///
+    /// let err = "telegraph".parse::<Channel>().unwrap_err();
+    /// assert_eq!(err.code(), "unknown_channel");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::EmptyHandle { .. } => "empty_handle",
+            Error::InvalidEmail { .. } => "invalid_email",
+            Error::InvalidPhone { .. } => "invalid_phone",
+            Error::InvalidHandle { .. } => "invalid_handle",
+            Error::UnknownHandleKind { .. } => "unknown_handle_kind",
+            Error::UnknownChannel { .. } => "unknown_channel",
+            Error::NaiveDatetime { .. } => "naive_datetime",
+            Error::InvalidDatetime { .. } => "invalid_datetime",
+            Error::InstantOutOfRange { .. } => "instant_out_of_range",
+            Error::InvalidJson { .. } => "invalid_json",
+            Error::UnknownDirection { .. } => "unknown_direction",
+            Error::DuplicateMessageId { .. } => "duplicate_message_id",
+            Error::EmptyField { .. } => "empty_field",
+            Error::NegativeDuration { .. } => "negative_duration",
+            Error::UnknownContact { .. } => "unknown_contact",
+            Error::Internal { .. } => "internal",
+        }
+    }
+
+    /// Every code that [`Error::code`] can return, for catalogues and for tests that check
+    /// each code is exercised.
+    pub const CODES: &'static [&'static str] = &[
+        "empty_handle",
+        "invalid_email",
+        "invalid_phone",
+        "invalid_handle",
+        "unknown_handle_kind",
+        "unknown_channel",
+        "naive_datetime",
+        "invalid_datetime",
+        "instant_out_of_range",
+        "invalid_json",
+        "unknown_direction",
+        "duplicate_message_id",
+        "empty_field",
+        "negative_duration",
+        "unknown_contact",
+        "internal",
+    ];
+
+    /// The error's fields as `(name, value)` pairs, for bindings that attach them to the
+    /// exception or JS error they raise. Numbers are rendered as text by the caller's needs;
+    /// see [`ErrorField`].
+    pub fn fields(&self) -> Vec<(&'static str, ErrorField)> {
+        use ErrorField::{Text, UInt};
+        match self {
+            Error::EmptyHandle { kind } => vec![("kind", Text(kind.clone()))],
+            Error::InvalidEmail { value, reason } | Error::InvalidPhone { value, reason } => {
+                vec![("value", Text(value.clone())), ("reason", Text((*reason).into()))]
+            }
+            Error::InvalidHandle {
+                kind,
+                value,
+                reason,
+            } => vec![
+                ("kind", Text(kind.clone())),
+                ("value", Text(value.clone())),
+                ("reason", Text((*reason).into())),
+            ],
+            Error::UnknownHandleKind { name }
+            | Error::UnknownChannel { name }
+            | Error::UnknownDirection { name } => vec![("value", Text(name.clone()))],
+            Error::NaiveDatetime { value }
+            | Error::InvalidDatetime { value }
+            | Error::InstantOutOfRange { value } => vec![("value", Text(value.clone()))],
+            Error::InvalidJson {
+                message,
+                line,
+                column,
+            } => vec![
+                ("detail", Text(message.clone())),
+                ("line", UInt(*line as u64)),
+                ("column", UInt(*column as u64)),
+            ],
+            Error::DuplicateMessageId { id } => vec![("value", Text(id.clone()))],
+            Error::EmptyField { field } => vec![("field", Text((*field).into()))],
+            Error::NegativeDuration { millis } => vec![("value", ErrorField::Int(*millis))],
+            Error::UnknownContact { id } => vec![("value", UInt(*id))],
+            Error::Internal { message } => vec![("detail", Text(message.clone()))],
+        }
+    }
+
+    /// The error family, which the Python binding maps to an exception class
+    /// (`ValueError` subclasses for bad input, `LookupError` for unknown ids).
+    pub fn family(&self) -> ErrorFamily {
+        match self {
+            Error::UnknownContact { .. } => ErrorFamily::Lookup,
+            Error::Internal { .. } => ErrorFamily::Internal,
+            Error::InvalidJson { .. } => ErrorFamily::Json,
+            _ => ErrorFamily::InvalidInput,
+        }
+    }
+
+    #[cold]
+    pub(crate) fn json(err: &serde_json::Error) -> Error {
+        Error::InvalidJson {
+            message: err.to_string(),
+            line: err.line(),
+            column: err.column(),
+        }
+    }
+}
+
+/// A typed field value of an [`Error`], as returned by [`Error::fields`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorField {
+    /// Text, such as the bad value.
+    Text(String),
+    /// A non-negative number, such as a line.
+    UInt(u64),
+    /// A signed number, such as a negative duration.
+    Int(i64),
+}
+
+impl fmt::Display for ErrorField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorField::Text(s) => f.write_str(s),
+            ErrorField::UInt(n) => write!(f, "{n}"),
+            ErrorField::Int(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// The broad family of an [`Error`]: what kind of mistake it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorFamily {
+    /// A value the caller passed is malformed or out of range.
+    InvalidInput,
+    /// A JSON document did not parse or had the wrong shape.
+    Json,
+    /// An id that does not exist.
+    Lookup,
+    /// A bug in webcare.
+    Internal,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Error::CODES {
+            assert!(seen.insert(code), "duplicate code {code}");
+            assert!(code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_'));
+        }
+    }
+}

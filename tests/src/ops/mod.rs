@@ -1,0 +1,18 @@
+//! Op dispatch: one module per core module, each answering the ops it owns.
+
+use serde_json::Value;
+use webcare::Error;
+
+mod args;
+mod contact;
+
+pub use args::Args;
+
+/// Runs `op` on `input`; `None` when no module knows the op.
+pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
+    let (module, _) = op.split_once('.')?;
+    match module {
+        "channel" | "handle" | "message" | "contact" => contact::dispatch(op, input),
+        _ => None,
+    }
+}
