@@ -128,6 +128,16 @@ pub enum Error {
         /// The id as given.
         id: u64,
     },
+    /// An option outside its allowed range.
+    #[error("invalid value {value} for option {option}: {reason}")]
+    InvalidOption {
+        /// The option's name.
+        option: &'static str,
+        /// The value as given.
+        value: String,
+        /// The allowed range.
+        reason: &'static str,
+    },
     /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
     #[error("internal error (a bug in webcare): {message}")]
     Internal {
@@ -170,6 +180,7 @@ impl Error {
             Error::EmptyField { .. } => "empty_field",
             Error::NegativeDuration { .. } => "negative_duration",
             Error::UnknownContact { .. } => "unknown_contact",
+            Error::InvalidOption { .. } => "invalid_option",
             Error::Internal { .. } => "internal",
         }
     }
@@ -192,6 +203,7 @@ impl Error {
         "empty_field",
         "negative_duration",
         "unknown_contact",
+        "invalid_option",
         "internal",
     ];
 
@@ -203,7 +215,10 @@ impl Error {
         match self {
             Error::EmptyHandle { kind } => vec![("kind", Text(kind.clone()))],
             Error::InvalidEmail { value, reason } | Error::InvalidPhone { value, reason } => {
-                vec![("value", Text(value.clone())), ("reason", Text((*reason).into()))]
+                vec![
+                    ("value", Text(value.clone())),
+                    ("reason", Text((*reason).into())),
+                ]
             }
             Error::InvalidHandle {
                 kind,
@@ -233,6 +248,15 @@ impl Error {
             Error::EmptyField { field } => vec![("field", Text((*field).into()))],
             Error::NegativeDuration { millis } => vec![("value", ErrorField::Int(*millis))],
             Error::UnknownContact { id } => vec![("value", UInt(*id))],
+            Error::InvalidOption {
+                option,
+                value,
+                reason,
+            } => vec![
+                ("option", Text((*option).into())),
+                ("value", Text(value.clone())),
+                ("reason", Text((*reason).into())),
+            ],
             Error::Internal { message } => vec![("detail", Text(message.clone()))],
         }
     }
@@ -255,6 +279,13 @@ impl Error {
             line: err.line(),
             column: err.column(),
         }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    #[cold]
+    fn from(err: serde_json::Error) -> Error {
+        Error::json(&err)
     }
 }
 
@@ -303,9 +334,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for code in Error::CODES {
             assert!(seen.insert(code), "duplicate code {code}");
-            assert!(code
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
         }
     }
 }

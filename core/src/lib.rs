@@ -10,14 +10,22 @@
 //! ## Modules
 //!
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
+//! - [`contact`]: handles, the contact book and repeat contact across channels.
+//! - [`message`]: one message on one channel, inbound or outbound.
 //! - [`error`]: the one [`Error`] type, with stable codes.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod channel;
+pub mod contact;
 pub mod error;
 mod instant;
+pub mod message;
 
 pub use channel::Channel;
+pub use contact::{
+    Contact, ContactBook, ContactId, Handle, HandleKind, Link, RepeatContact, RepeatOptions,
+};
 pub use error::{Error, ErrorFamily, ErrorField, Result};
 pub use instant::{format_instant, parse_instant};
+pub use message::{Direction, Message};

@@ -5,10 +5,17 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use webcare_conformance::{codes_used, load_all, run_case, vectors_dir};
 
 /// Codes that no vector can produce, with the reason.
-const CODES_WITHOUT_VECTOR: &[(&str, &str)] = &[(
-    "internal",
-    "only a bug produces it; the bindings test it with a deliberate panic",
-)];
+const CODES_WITHOUT_VECTOR: &[(&str, &str)] = &[
+    (
+        "internal",
+        "only a bug produces it; the bindings test it with a deliberate panic",
+    ),
+    (
+        "instant_out_of_range",
+        "vectors hold RFC 3339 text with 4-digit years, always in range; the Node suite \
+         tests a Date beyond chrono's range",
+    ),
+];
 
 fn main() {
     let args = Arguments::from_args();
@@ -23,17 +30,20 @@ fn main() {
             Trial::test(c.id, move || run_case(&case).map_err(Failed::from))
         })
         .collect();
-    trials.push(Trial::test("meta/every-error-code-has-a-vector", move || {
-        let missing: Vec<_> = webcare::Error::CODES
-            .iter()
-            .filter(|code| !used.contains(**code))
-            .filter(|code| !CODES_WITHOUT_VECTOR.iter().any(|(c, _)| c == *code))
-            .collect();
-        if missing.is_empty() {
-            Ok(())
-        } else {
-            Err(format!("error codes without a vector: {missing:?}").into())
-        }
-    }));
+    trials.push(Trial::test(
+        "meta/every-error-code-has-a-vector",
+        move || {
+            let missing: Vec<_> = webcare::Error::CODES
+                .iter()
+                .filter(|code| !used.contains(**code))
+                .filter(|code| !CODES_WITHOUT_VECTOR.iter().any(|(c, _)| c == *code))
+                .collect();
+            if missing.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("error codes without a vector: {missing:?}").into())
+            }
+        },
+    ));
     libtest_mimic::run(&args, trials).exit();
 }
