@@ -29,3 +29,13 @@ pub use contact::{
 pub use error::{Error, ErrorFamily, ErrorField, Result};
 pub use instant::{format_instant, parse_instant};
 pub use message::{Direction, Message};
+
+/// Not public API: hooks the bindings' test suites use.
+#[doc(hidden)]
+pub mod __private {
+    /// Panics with `message`, so that bindings can prove a panic in core reaches the host
+    /// language as an error, not as a crash.
+    pub fn panic_for_tests(message: &str) -> crate::Result<()> {
+        panic!("{message}")
+    }
+}

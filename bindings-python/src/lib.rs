@@ -1,0 +1,22 @@
+//! The Python extension module `webcare._webcare`: registration only. Every class and
+//! function lives in the file named for the core module it wraps.
+#![forbid(unsafe_code)]
+
+use pyo3::prelude::*;
+
+mod channel;
+mod contact;
+mod convert;
+mod error;
+mod message;
+
+#[pymodule]
+fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    error::register(m)?;
+    channel::register(m)?;
+    message::register(m)?;
+    contact::register(m)?;
+    m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
+    Ok(())
+}
