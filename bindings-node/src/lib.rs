@@ -1,0 +1,10 @@
+//! The Node addon behind the npm package `webcare`: module declarations only. Every class
+//! and function lives in the file named for the core module it wraps.
+#![deny(clippy::all)]
+// Modules are public so that the exported functions count as used under `cargo test`.
+
+pub mod channel;
+pub mod contact;
+pub mod convert;
+pub mod error;
+pub mod message;

@@ -1,0 +1,20 @@
+// A typed usage file: `tsc --noEmit` checks that index.d.ts describes the API as used.
+import webcare = require('../index.js')
+
+const book: webcare.ContactBook = new webcare.ContactBook()
+const id: number = book.addMessage({
+  id: 'm1',
+  channel: 'x',
+  direction: 'inbound',
+  author: '@ann',
+  sentAt: new Date('2026-03-02T09:00:00Z'),
+  text: 'Still waiting for my refund',
+  promoted: false,
+})
+book.link('x:ann', new webcare.Handle('email', 'ann@example.nl'), 'gave her address in a DM')
+const contact: webcare.Contact = book.contact(id)
+const firstSent: Date = contact.messages[0].sentAt
+const repeats: webcare.RepeatContact[] = book.repeatContacts(7 * 24 * 3600 * 1000, 2)
+const publicChannel: boolean = new webcare.Channel('x').isPublic
+const owner: number | null = book.contactOf('email:ann@example.nl')
+console.log(firstSent, repeats.length, publicChannel, owner)

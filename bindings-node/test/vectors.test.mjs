@@ -1,0 +1,34 @@
+// Runs every conformance vector through the Node package, each as its own test named by
+// its full id. WEBCARE_VECTOR=<prefix> filters.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+
+import { loadCases, subsetEq } from './vectors.mjs'
+import { OPS as CONTACT_OPS } from './ops_contact.mjs'
+
+const OPS = { ...CONTACT_OPS }
+// Ops the Node runner does not run, with the reason. Empty: every op runs here.
+const NOT_SUPPORTED = {}
+
+const cases = loadCases()
+
+for (const { id, case: c } of cases) {
+  test(id, () => {
+    const op = OPS[c.op]
+    assert.ok(op, `unknown op ${c.op}`)
+    if ('error' in c) {
+      assert.throws(() => op(c.input), (err) => {
+        assert.ok(err instanceof Error)
+        assert.equal(err.code, c.error)
+        return true
+      })
+    } else {
+      const actual = op(c.input)
+      assert.ok(subsetEq(c.expect, actual), `expected ${JSON.stringify(c.expect)}\n got ${JSON.stringify(actual)}`)
+    }
+  })
+}
+
+test('every op in the vectors runs here', () => {
+  for (const { case: c } of cases) assert.ok(c.op in OPS || c.op in NOT_SUPPORTED, c.op)
+})
