@@ -38,13 +38,20 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     // Company replies are authored by the company's own handles; the contact book is about
     // customers, so it takes the inbound messages.
-    let inbound: Vec<Message> = messages.iter().filter(|m| m.is_inbound()).cloned().collect();
+    let inbound: Vec<Message> = messages
+        .iter()
+        .filter(|m| m.is_inbound())
+        .cloned()
+        .collect();
 
     let mut book = ContactBook::new();
     book.add_messages(inbound)?;
     let handles_before = book.len();
     if links.exists() {
-        for line in std::fs::read_to_string(&links)?.lines().filter(|l| !l.trim().is_empty()) {
+        for line in std::fs::read_to_string(&links)?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             let link: LinkLine = serde_json::from_str(line)?;
             book.link(link.a.parse()?, link.b.parse()?, link.evidence)?;
         }
