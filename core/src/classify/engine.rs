@@ -24,10 +24,22 @@ pub(crate) struct Tok {
     pub hashtag: bool,
 }
 
+/// The shape of a message: what it holds besides words. The model uses it as features
+/// (a message addressed to a company's handle is more often a complaint than one that only
+/// mentions it in passing).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Shape {
+    pub mentions: u32,
+    pub urls: u32,
+    pub hashtags: u32,
+    pub leading_mention: bool,
+}
+
 /// Buffers reused across calls on one thread.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     pub toks: Vec<Tok>,
+    pub shape: Shape,
     lower: String,
 }
 
@@ -122,6 +134,29 @@ impl EmojiRun {
     }
 }
 
+/// An ASCII emoticon at the start of `rest`: its length and polarity. ":(" and ":/" are
+/// as clear as their emoji, and older clients still send them.
+fn emoticon(rest: &str) -> Option<(usize, bool)> {
+    const NEGATIVE: [&str; 8] = [">:(", ":'(", ":-(", ":(", ":-/", ":/", ":-[", ":["];
+    const POSITIVE: [&str; 7] = [":-)", ":)", ":-D", ":D", ";)", ";-)", "<3"];
+    let b = rest.as_bytes();
+    let ends_clean = |n: usize| {
+        b.get(n)
+            .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'/')
+    };
+    for e in NEGATIVE {
+        if rest.starts_with(e) && ends_clean(e.len()) {
+            return Some((e.len(), false));
+        }
+    }
+    for e in POSITIVE {
+        if rest.starts_with(e) && ends_clean(e.len()) {
+            return Some((e.len(), true));
+        }
+    }
+    None
+}
+
 /// Whether a hashtag (lowercase, without `#`) calls the company a failure.
 fn is_fail_hashtag(tag: &str) -> bool {
     const MARKS: [&str; 16] = [
@@ -152,8 +187,9 @@ pub(crate) fn scan(
     scratch: &mut Scratch,
     out: &mut Vec<Signal>,
 ) -> Scan {
-    let Scratch { toks, lower } = scratch;
+    let Scratch { toks, shape, lower } = scratch;
     toks.clear();
+    *shape = Shape::default();
     let mut evidence = Evidence::default();
     let mut marker = Marker::None;
     let mut in_url = false;
@@ -161,7 +197,11 @@ pub(crate) fn scan(
     let mut punct = PunctRun::default();
     let mut emoji = EmojiRun::default();
 
+    let mut skip_to = 0;
     for seg in segments(text) {
+        if seg.start < skip_to {
+            continue;
+        }
         let s = &text[seg.start..seg.end];
         match seg.kind {
             SegmentKind::Space => {
@@ -185,6 +225,25 @@ pub(crate) fn scan(
                     continue;
                 }
                 punct.flush(out);
+                if let Some((len, positive)) = emoticon(&text[seg.start..]) {
+                    skip_to = seg.start + len;
+                    out.push(Signal {
+                        kind: if positive {
+                            SignalKind::PositiveEmoji
+                        } else {
+                            SignalKind::NegativeEmoji
+                        },
+                        label: if positive {
+                            Label::Praise
+                        } else {
+                            Label::Complaint
+                        },
+                        weight: if positive { 1.0 } else { 1.2 },
+                        span: seg.start..seg.start + len,
+                    });
+                    gap = true;
+                    continue;
+                }
                 match s {
                     "#" => marker = Marker::Hash,
                     "@" => marker = Marker::At,
@@ -214,7 +273,14 @@ pub(crate) fn scan(
                 punct.flush(out);
                 emoji.flush(out);
                 let m = std::mem::replace(&mut marker, Marker::None);
-                if in_url || m == Marker::At {
+                if in_url {
+                    continue;
+                }
+                if m == Marker::At {
+                    shape.mentions += 1;
+                    if toks.is_empty() && shape.urls == 0 {
+                        shape.leading_mention = true;
+                    }
                     continue;
                 }
                 lowercase_into(s, lower);
@@ -222,10 +288,12 @@ pub(crate) fn scan(
                     || lower == "www"
                 {
                     in_url = true;
+                    shape.urls += 1;
                     continue;
                 }
                 let (id, flags) = lex.lookup(lower).unwrap_or((NO_ID, 0));
                 let hashtag = m == Marker::Hash;
+                shape.hashtags += u32::from(hashtag);
                 if !hashtag {
                     if flags & STOP_EN != 0 {
                         evidence.en += 1.0;

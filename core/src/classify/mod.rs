@@ -321,7 +321,7 @@ impl Default for Classifier {
 }
 
 /// The threshold that each label's rule evidence must pass to beat `other`.
-const RULE_BIAS: [f64; 4] = [1.0, 1.0, 1.0, 0.0];
+const RULE_BIAS: [f64; 4] = [0.75, 1.0, 1.0, 0.0];
 
 impl Classifier {
     /// A classifier with the built-in rules plus the config's words, rules and model.
@@ -536,6 +536,7 @@ impl Classifier {
                 model::features(
                     text,
                     &scratch.toks,
+                    scratch.shape,
                     &signals,
                     options.hash_bits.clamp(10, 24),
                     options.char_ngrams,
@@ -599,7 +600,12 @@ impl Classifier {
                 }
             }
         }
+        // A question that also reproaches ("why is my order still not here?") is a
+        // complaint first: complaint evidence halves the weight of question evidence.
         ev[1] = ev[1].min(2.0);
+        if ev[0] > 0.0 {
+            ev[1] *= 0.5;
+        }
         if ev[0] > 0.0 || ev[2] > 0.0 {
             if ev[0] >= ev[2] {
                 ev[0] += amplify;
@@ -612,12 +618,13 @@ impl Classifier {
             *l = e - b;
         }
         let rule_p = softmax4(logits);
-        let p = match &self.model {
+        let (p, label) = match &self.model {
             Some(model) => {
                 let mut feats = Features::new();
                 model::features(
                     text,
                     &scratch.toks,
+                    scratch.shape,
                     &signals,
                     model.bits(),
                     model.char_ngrams(),
@@ -625,18 +632,26 @@ impl Classifier {
                 );
                 let mut mp = Vec::new();
                 model.predict(&feats, &mut mp);
-                combine(&model.labels, &mp, rule_p)
+                let p = combine(&model.labels, &mp, rule_p);
+                // The model decides among its own labels; when its catch-all `other` wins,
+                // the labels it never saw compete with `other` on the combined scores.
+                let mut winner = Label::Other;
+                let mut best = f32::NEG_INFINITY;
+                for (l, v) in model.labels.iter().zip(&mp) {
+                    if *v > best {
+                        best = *v;
+                        winner = *l;
+                    }
+                }
+                let label = if winner == Label::Other {
+                    argmax(p, |l| !model.labels.contains(&l) || l == Label::Other)
+                } else {
+                    winner
+                };
+                (p, label)
             }
-            None => rule_p,
+            None => (rule_p, argmax(rule_p, |_| true)),
         };
-        let mut label = Label::Other;
-        let mut best = f64::NEG_INFINITY;
-        for l in Label::ALL {
-            if p[l.index()] > best {
-                best = p[l.index()];
-                label = l;
-            }
-        }
         let severity = severity(ev[0], label, &signals, context);
         Classification {
             label,
@@ -646,6 +661,19 @@ impl Classifier {
             signals,
         }
     }
+}
+
+/// The label with the highest score among those `allowed`; ties go to the earlier label.
+fn argmax(p: [f64; 4], allowed: impl Fn(Label) -> bool) -> Label {
+    let mut label = Label::Other;
+    let mut best = f64::NEG_INFINITY;
+    for l in Label::ALL {
+        if allowed(l) && p[l.index()] > best {
+            best = p[l.index()];
+            label = l;
+        }
+    }
+    label
 }
 
 fn softmax4(z: [f64; 4]) -> [f64; 4] {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::engine::Tok;
+use super::engine::{Shape, Tok};
 use super::lexicon::Fnv;
 use super::tokenize::lowercase_into;
 use super::{Label, Signal};
@@ -38,6 +38,11 @@ pub struct TrainOptions {
     pub char_ngrams: bool,
     /// Whether to weight examples so that every label counts equally.
     pub balance_labels: bool,
+    /// Independent runs over differently shuffled data whose weights are averaged (1 to 16).
+    pub runs: u32,
+    /// Whether to return the average of the weights over all steps (averaged SGD), which
+    /// generalizes better than the last step's weights.
+    pub average: bool,
 }
 
 impl Default for TrainOptions {
@@ -50,6 +55,8 @@ impl Default for TrainOptions {
             hash_bits: 18,
             char_ngrams: true,
             balance_labels: true,
+            average: true,
+            runs: 3,
         }
     }
 }
@@ -102,6 +109,7 @@ fn hash(seed: u64, bytes: &[u8]) -> u64 {
 pub(crate) fn features(
     text: &str,
     toks: &[Tok],
+    shape: Shape,
     signals: &[Signal],
     bits: u8,
     char_ngrams: bool,
@@ -146,6 +154,23 @@ pub(crate) fn features(
     if norm > 0.0 {
         for (_, v) in out.iter_mut() {
             *v /= norm;
+        }
+    }
+    let words = toks.len();
+    let shape_features: [(&[u8], bool); 9] = [
+        (b"<mention>", shape.mentions > 0),
+        (b"<mentions>", shape.mentions > 1),
+        (b"<leading-mention>", shape.leading_mention),
+        (b"<url>", shape.urls > 0),
+        (b"<hashtag>", shape.hashtags > 0),
+        (b"<short>", words < 8),
+        (b"<medium>", (8..20).contains(&words)),
+        (b"<long>", words >= 20),
+        (b"<bias>", true),
+    ];
+    for (name, on) in shape_features {
+        if on {
+            out.push(((hash(SEED_SIGNAL, name) & mask) as u32, 1.0));
         }
     }
     for s in signals {
@@ -312,8 +337,6 @@ impl Model {
         }
         let k = labels.len();
         let dim = 1usize << options.hash_bits;
-        let mut dense = vec![0.0f32; dim * k];
-        let mut bias = vec![0.0f32; k];
         let targets: Vec<usize> = examples
             .iter()
             .map(|(_, l)| labels.iter().position(|x| x == l).unwrap_or(0))
@@ -334,47 +357,27 @@ impl Model {
                 }
             })
             .collect();
-        let mut order: Vec<usize> = (0..examples.len()).collect();
+        // Several runs over different shuffles, averaged: a linear model's average is the
+        // average of its logits, and it halves the variance that the example order causes.
+        let runs = options.runs.clamp(1, 16);
+        let mut dense = vec![0.0f32; dim * k];
+        let mut bias = vec![0.0f32; k];
         let mut rng = SplitMix(options.seed);
-        let mut probs = Vec::with_capacity(k);
-        let l2 = options.l2 as f32;
-        for epoch in 0..options.epochs {
-            // Fisher-Yates with the seeded generator: deterministic for a seed.
-            for i in (1..order.len()).rev() {
-                let j = (rng.next() % (i as u64 + 1)) as usize;
-                order.swap(i, j);
+        for _ in 0..runs {
+            let (d, b) = sgd(
+                examples,
+                &targets,
+                &class_weight,
+                k,
+                dim,
+                options,
+                rng.next(),
+            );
+            for (x, y) in dense.iter_mut().zip(d) {
+                *x += y / runs as f32;
             }
-            let lr = options.learning_rate as f32 / (1.0 + epoch as f32 * 0.5);
-            for &e in &order {
-                let (Some((feats, _)), Some(&target)) = (examples.get(e), targets.get(e)) else {
-                    continue;
-                };
-                probs.clear();
-                probs.extend_from_slice(&bias);
-                for &(slot, v) in feats {
-                    let base = slot as usize * k;
-                    if let Some(row) = dense.get(base..base + k) {
-                        for (p, w) in probs.iter_mut().zip(row) {
-                            *p += w * v;
-                        }
-                    }
-                }
-                softmax(&mut probs);
-                let cw = class_weight.get(target).copied().unwrap_or(1.0);
-                for (j, p) in probs.iter_mut().enumerate() {
-                    *p = (*p - if j == target { 1.0 } else { 0.0 }) * cw;
-                }
-                for (b, g) in bias.iter_mut().zip(probs.iter()) {
-                    *b -= lr * g;
-                }
-                for &(slot, v) in feats {
-                    let base = slot as usize * k;
-                    if let Some(row) = dense.get_mut(base..base + k) {
-                        for (w, g) in row.iter_mut().zip(probs.iter()) {
-                            *w -= lr * (g * v + l2 * *w);
-                        }
-                    }
-                }
+            for (x, y) in bias.iter_mut().zip(b) {
+                *x += y / runs as f32;
             }
         }
         Ok(Model {
@@ -385,6 +388,85 @@ impl Model {
             dense,
         })
     }
+}
+
+/// One run of (averaged) SGD over the examples in an order shuffled by `seed`.
+fn sgd(
+    examples: &[(Features, Label)],
+    targets: &[usize],
+    class_weight: &[f32],
+    k: usize,
+    dim: usize,
+    options: &TrainOptions,
+    seed: u64,
+) -> (Vec<f32>, Vec<f32>) {
+    let mut dense = vec![0.0f32; dim * k];
+    let mut bias = vec![0.0f32; k];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = SplitMix(seed);
+    let mut probs = Vec::with_capacity(k);
+    let l2 = options.l2 as f32;
+    // Averaged SGD: the returned weights are the mean over all steps, which is far less
+    // noisy than the last iterate on small data. `acc` holds sum(step * update) so the
+    // mean is `w - acc / steps` (Daume's trick), with no pass over all weights per step.
+    let mut acc = vec![0.0f32; dim * k];
+    let mut acc_bias = vec![0.0f32; k];
+    let mut step = 1.0f32;
+    for epoch in 0..options.epochs {
+        // Fisher-Yates with the seeded generator: deterministic for a seed.
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let lr = options.learning_rate as f32 / (1.0 + epoch as f32 * 0.1);
+        for &e in &order {
+            let (Some((feats, _)), Some(&target)) = (examples.get(e), targets.get(e)) else {
+                continue;
+            };
+            probs.clear();
+            probs.extend_from_slice(&bias);
+            for &(slot, v) in feats {
+                let base = slot as usize * k;
+                if let Some(row) = dense.get(base..base + k) {
+                    for (p, w) in probs.iter_mut().zip(row) {
+                        *p += w * v;
+                    }
+                }
+            }
+            softmax(&mut probs);
+            let cw = class_weight.get(target).copied().unwrap_or(1.0);
+            for (j, p) in probs.iter_mut().enumerate() {
+                *p = (*p - if j == target { 1.0 } else { 0.0 }) * cw;
+            }
+            for ((b, a), g) in bias.iter_mut().zip(acc_bias.iter_mut()).zip(probs.iter()) {
+                let d = lr * g;
+                *b -= d;
+                *a -= step * d;
+            }
+            for &(slot, v) in feats {
+                let base = slot as usize * k;
+                if let (Some(row), Some(arow)) =
+                    (dense.get_mut(base..base + k), acc.get_mut(base..base + k))
+                {
+                    for ((w, a), g) in row.iter_mut().zip(arow.iter_mut()).zip(probs.iter()) {
+                        let d = lr * (g * v + l2 * *w);
+                        *w -= d;
+                        *a -= step * d;
+                    }
+                }
+            }
+            step += 1.0;
+        }
+    }
+    if options.average {
+        for (w, a) in dense.iter_mut().zip(&acc) {
+            *w -= a / step;
+        }
+        for (b, a) in bias.iter_mut().zip(&acc_bias) {
+            *b -= a / step;
+        }
+    }
+    (dense, bias)
 }
 
 fn softmax(z: &mut [f32]) {

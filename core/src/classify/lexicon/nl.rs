@@ -566,5 +566,26 @@ pub(crate) static LEXICON: LanguageLexicon = LanguageLexicon {
                 "klopt het",
             ],
         },
+        Group {
+            kind: K::PositiveWord,
+            weight: 1.0,
+            phrases: &["kan niet wachten", "zin in", "kijk uit naar"],
+        },
+        Group {
+            kind: K::ProblemReport,
+            weight: 1.0,
+            phrases: &[
+                "werkte wel",
+                "deed het wel",
+                "gestopt",
+                "vies",
+                "smerig",
+                "onveilig",
+                "gevaarlijk",
+                "verkeerde maat",
+                "niet komen opdagen",
+                "opgehangen",
+            ],
+        },
     ],
 };
