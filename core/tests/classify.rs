@@ -12,8 +12,14 @@ fn ctx() -> Context {
 /// Every span lies on char boundaries inside the text.
 fn check_spans(text: &str, c: &webcare::Classification) {
     for s in &c.signals {
-        assert!(s.span.start <= s.span.end && s.span.end <= text.len(), "{s:?}");
-        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end), "{s:?}");
+        assert!(
+            s.span.start <= s.span.end && s.span.end <= text.len(),
+            "{s:?}"
+        );
+        assert!(
+            text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end),
+            "{s:?}"
+        );
         assert!(s.weight.is_finite());
     }
     let sum = c.scores.complaint + c.scores.question + c.scores.praise + c.scores.other;
@@ -89,7 +95,12 @@ fn invalid_utf8_is_a_typed_error() {
 #[test]
 fn context_raises_severity_never_label() {
     let c = Classifier::default();
-    for text in ["Still no refund after 6 weeks", "Thanks, great help!", "How do I log in?", ""] {
+    for text in [
+        "Still no refund after 6 weeks",
+        "Thanks, great help!",
+        "How do I log in?",
+        "",
+    ] {
         let quiet = c.classify(text, &ctx());
         let loud = c.classify(
             text,
@@ -107,7 +118,12 @@ fn context_raises_severity_never_label() {
 #[test]
 fn batch_equals_single() {
     let c = Classifier::default();
-    let texts = ["Still waiting!!", "Dank je wel", "kan ik mijn adres wijzigen?", ""];
+    let texts = [
+        "Still waiting!!",
+        "Dank je wel",
+        "kan ik mijn adres wijzigen?",
+        "",
+    ];
     let batch = c.classify_batch(&texts, &ctx());
     for (t, b) in texts.iter().zip(&batch) {
         assert_eq!(&c.classify(t, &ctx()), b);
@@ -238,22 +254,54 @@ fn training_is_deterministic_and_serializes() {
 fn english_and_dutch_signals() {
     let c = Classifier::default();
     let cases: [(&str, SignalKind, &str); 12] = [
-        ("I am not happy with this", SignalKind::NegatedPositive, "not happy"),
+        (
+            "I am not happy with this",
+            SignalKind::NegatedPositive,
+            "not happy",
+        ),
         ("Ik ben niet blij", SignalKind::NegatedPositive, "niet blij"),
-        ("Dit is echt belachelijk", SignalKind::NegativeWord, "echt belachelijk"),
-        ("still waiting for my refund", SignalKind::StillWaiting, "still waiting"),
+        (
+            "Dit is echt belachelijk",
+            SignalKind::NegativeWord,
+            "echt belachelijk",
+        ),
+        (
+            "still waiting for my refund",
+            SignalKind::StillWaiting,
+            "still waiting",
+        ),
         ("parcel is 6 weeks late", SignalKind::ElapsedTime, "6 weeks"),
-        ("ik heb al 3 keer gebeld", SignalKind::RepeatContact, "al 3 keer gebeld"),
-        ("it was supposed to arrive", SignalKind::BrokenPromise, "was supposed to"),
+        (
+            "ik heb al 3 keer gebeld",
+            SignalKind::RepeatContact,
+            "al 3 keer gebeld",
+        ),
+        (
+            "it was supposed to arrive",
+            SignalKind::BrokenPromise,
+            "was supposed to",
+        ),
         (
             "het pakket zou vandaag geleverd worden",
             SignalKind::BrokenPromise,
             "zou vandaag geleverd worden",
         ),
-        ("ik ga overstappen naar Ziggo", SignalKind::ChurnThreat, "overstappen"),
-        ("ik stap naar de Consumentenbond", SignalKind::LegalThreat, "Consumentenbond"),
+        (
+            "ik ga overstappen naar Ziggo",
+            SignalKind::ChurnThreat,
+            "overstappen",
+        ),
+        (
+            "ik stap naar de Consumentenbond",
+            SignalKind::LegalThreat,
+            "Consumentenbond",
+        ),
         ("Great airline #fail", SignalKind::FailHashtag, "#fail"),
-        ("WHERE IS MY PARCEL", SignalKind::Shouting, "WHERE IS MY PARCEL"),
+        (
+            "WHERE IS MY PARCEL",
+            SignalKind::Shouting,
+            "WHERE IS MY PARCEL",
+        ),
     ];
     for (text, kind, span) in cases {
         let r = c.classify(text, &ctx());

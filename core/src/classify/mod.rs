@@ -601,9 +601,10 @@ impl Classifier {
             }
         }
         // A question that also reproaches ("why is my order still not here?") is a
-        // complaint first: complaint evidence halves the weight of question evidence.
+        // complaint first: complaint evidence (of at least one strong signal) halves the weight of
+        // question evidence.
         ev[1] = ev[1].min(2.0);
-        if ev[0] > 0.0 {
+        if ev[0] >= 1.0 {
             ev[1] *= 0.5;
         }
         if ev[0] > 0.0 || ev[2] > 0.0 {
