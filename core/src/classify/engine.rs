@@ -3,7 +3,9 @@
 //! lexicon (with negation and intensifiers), hashtags and shouting.
 
 use super::language::Evidence;
-use super::lexicon::{Elem, Entry, Lang, Lexicon, INTENSIFIER, NEGATOR, NUMBER, STOP_EN, STOP_NL};
+use super::lexicon::{
+    Elem, Entry, Lang, Lexicon, INTENSIFIER, LEX_EN, LEX_NL, NEGATOR, NUMBER, STOP_EN, STOP_NL,
+};
 use super::tokenize::{lowercase_into, segments, SegmentKind};
 use super::{Label, Language, Signal, SignalKind};
 
@@ -300,6 +302,12 @@ pub(crate) fn scan(
                     }
                     if flags & STOP_NL != 0 {
                         evidence.nl += 1.0;
+                    }
+                    if flags & LEX_EN != 0 {
+                        evidence.en += 0.5;
+                    }
+                    if flags & LEX_NL != 0 {
+                        evidence.nl += 0.5;
                     }
                     evidence.add_ngrams(lower);
                 }

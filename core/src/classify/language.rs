@@ -9,9 +9,10 @@ use crate::error::{Error, Result};
 
 /// The language of a message, as far as the classifier can tell.
 ///
-/// Detection is cheap: it counts English and Dutch stop words and a few character
-/// n-grams typical of each language ("ij", "sch", "oe" against "th", "wh", "-ing") in the
-/// same pass that tokenizes the text. A text with too little evidence, or in another
+/// Detection is cheap: it counts English and Dutch stop words, words of each built-in
+/// lexicon, and a few character n-grams typical of each language ("ij", "sch", "oe" against
+/// "th", "wh", "-ing") in the same pass that tokenizes the text. Words that are common in
+/// both languages ("of", "is", "in", "we") are not evidence. A text with too little evidence, or in another
 /// language or script, is [`Language::Unknown`]; then both lexicons apply.
 ///
 /// # Example
@@ -104,7 +105,12 @@ impl Evidence {
                 en += 0.3;
             }
         }
-        if w.ends_with("en") || w.ends_with("je") || w.ends_with("lijk") || w.ends_with("heid") {
+        if w.ends_with("en")
+            || w.ends_with("je")
+            || w.ends_with("lijk")
+            || w.ends_with("heid")
+            || w.ends_with("tie")
+        {
             nl += 0.2;
         }
         if w.ends_with("ed") || w.ends_with("'s") || w.ends_with("n't") || w.ends_with('y') {
@@ -121,7 +127,7 @@ impl Evidence {
         } else {
             (self.nl, self.en, Language::Nl)
         };
-        if hi >= 1.0 && hi >= 1.5 * lo + 0.5 {
+        if hi >= 1.0 && hi - lo >= 0.5 && hi >= 1.5 * lo {
             lang
         } else {
             Language::Unknown

@@ -92,7 +92,7 @@ pub(crate) static LEXICON: LanguageLexicon = LanguageLexicon {
         "countless",
     ],
     stop_words: &[
-        "the", "and", "to", "of", "it", "you", "i", "my", "for", "on", "with", "this", "that",
+        "the", "and", "to", "it", "you", "i", "my", "for", "on", "with", "this", "that",
         "have", "has", "be", "not", "but", "what", "why", "how", "your", "they", "at", "from",
         "just", "will", "can", "do", "an", "so", "all", "get", "been", "would", "there", "when",
         "no", "if", "or", "about", "out", "up", "are", "a", "our", "me", "its", "it's", "i'm",

@@ -41,6 +41,10 @@ pub(crate) const INTENSIFIER: u8 = 2;
 pub(crate) const STOP_EN: u8 = 4;
 pub(crate) const STOP_NL: u8 = 8;
 pub(crate) const NUMBER: u8 = 16;
+/// The word occurs in a phrase of the English lexicon (weak evidence for English).
+pub(crate) const LEX_EN: u8 = 32;
+/// The word occurs in a phrase of the Dutch lexicon (weak evidence for Dutch).
+pub(crate) const LEX_NL: u8 = 64;
 
 /// One element of a phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,9 +103,9 @@ impl Lexicon {
     /// The built-in English and Dutch lexicons.
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon::default();
-        for (lang, src, stop) in [
-            (Lang::En, &en::LEXICON, STOP_EN),
-            (Lang::Nl, &nl::LEXICON, STOP_NL),
+        for (lang, src, stop, lex_flag) in [
+            (Lang::En, &en::LEXICON, STOP_EN, LEX_EN),
+            (Lang::Nl, &nl::LEXICON, STOP_NL, LEX_NL),
         ] {
             for w in src.negators {
                 lex.flag(w, NEGATOR);
@@ -118,6 +122,21 @@ impl Lexicon {
             for g in src.groups {
                 for p in g.phrases {
                     lex.add_phrase(p, g.kind, g.weight, lang, g.kind.label(), false);
+                    if let Some(entry) = lex.entries.last() {
+                        let ids: Vec<u32> = entry
+                            .elems
+                            .iter()
+                            .filter_map(|e| match e {
+                                Elem::Word(id) => Some(*id),
+                                _ => None,
+                            })
+                            .collect();
+                        for id in ids {
+                            if let Some(f) = lex.flags.get_mut(id as usize) {
+                                *f |= lex_flag;
+                            }
+                        }
+                    }
                 }
             }
         }
