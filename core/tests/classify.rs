@@ -314,3 +314,36 @@ fn english_and_dutch_signals() {
         );
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use webcare::{Classifier, Context};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any text: a classification whose spans lie on char boundaries, and the label does
+        /// not depend on the context.
+        #[test]
+        fn any_text_classifies(text in "\\PC{0,200}", reach in proptest::option::of(any::<u64>())) {
+            let c = Classifier::default();
+            let plain = c.classify(&text, &Context::default());
+            for s in &plain.signals {
+                prop_assert!(s.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            }
+            let loud = c.classify(&text, &Context { channel: None, reach, promoted: true });
+            prop_assert_eq!(plain.label, loud.label);
+            prop_assert!(loud.severity.score >= plain.severity.score);
+        }
+
+        /// Any bytes: a result or invalid_encoding.
+        #[test]
+        fn any_bytes_classify(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            match Classifier::default().classify_bytes(&bytes, &Context::default()) {
+                Ok(_) => prop_assert!(std::str::from_utf8(&bytes).is_ok()),
+                Err(e) => prop_assert_eq!(e.code(), "invalid_encoding"),
+            }
+        }
+    }
+}
