@@ -13,7 +13,11 @@ use crate::error::{Error, Result};
 /// lexicon, and a few character n-grams typical of each language ("ij", "sch", "oe" against
 /// "th", "wh", "-ing") in the same pass that tokenizes the text. Words that are common in
 /// both languages ("of", "is", "in", "we") are not evidence. A text with too little evidence, or in another
-/// language or script, is [`Language::Unknown`]; then both lexicons apply.
+/// language or script, is [`Language::Unknown`].
+///
+/// The lexicons apply in every language, so code-switching ("ik ben not happy") is read;
+/// only phrases with a false friend (a word that means something else in the other
+/// language, such as "worst", a sausage in Dutch) wait for the language to allow them.
 ///
 /// # Example
 ///

@@ -92,14 +92,15 @@ pub(crate) static LEXICON: LanguageLexicon = LanguageLexicon {
         "countless",
     ],
     stop_words: &[
-        "the", "and", "to", "it", "you", "i", "my", "for", "on", "with", "this", "that",
-        "have", "has", "be", "not", "but", "what", "why", "how", "your", "they", "at", "from",
-        "just", "will", "can", "do", "an", "so", "all", "get", "been", "would", "there", "when",
-        "no", "if", "or", "about", "out", "up", "are", "a", "our", "me", "its", "it's", "i'm",
-        "don't", "can't", "you're", "am", "did", "does", "still", "again", "please", "thanks",
-        "any", "yet", "very", "should", "could", "where", "which", "who", "their", "them", "since",
-        "than", "then", "were", "i've", "got", "now", "because", "know", "by",
+        "the", "and", "to", "it", "you", "i", "my", "for", "on", "with", "this", "that", "have",
+        "has", "be", "not", "but", "what", "why", "how", "your", "they", "at", "from", "just",
+        "will", "can", "do", "an", "so", "all", "get", "been", "would", "there", "when", "no",
+        "if", "or", "about", "out", "up", "are", "a", "our", "me", "its", "it's", "i'm", "don't",
+        "can't", "you're", "am", "did", "does", "still", "again", "please", "thanks", "any", "yet",
+        "very", "should", "could", "where", "which", "who", "their", "them", "since", "than",
+        "then", "were", "i've", "got", "now", "because", "know", "by",
     ],
+    false_friends: &["worst", "bad", "fee", "lost", "lied", "late", "hell"],
     groups: &[
         Group {
             kind: K::NegativeWord,

@@ -25,6 +25,11 @@ pub(crate) struct LanguageLexicon {
     pub intensifiers: &'static [&'static str],
     pub number_words: &'static [&'static str],
     pub stop_words: &'static [&'static str],
+    /// Words of this lexicon that mean something else in the other language ("worst" is a
+    /// sausage in Dutch). Phrases with one apply only when the text is not detected as the
+    /// other language; every other phrase applies in any language, so code-switching
+    /// ("ik ben not happy") is still read.
+    pub false_friends: &'static [&'static str],
     pub groups: &'static [Group],
 }
 
@@ -121,6 +126,8 @@ impl Lexicon {
             }
             for g in src.groups {
                 for p in g.phrases {
+                    let gated = p.split_whitespace().any(|w| src.false_friends.contains(&w));
+                    let lang = if gated { lang } else { Lang::Any };
                     lex.add_phrase(p, g.kind, g.weight, lang, g.kind.label(), false);
                     if let Some(entry) = lex.entries.last() {
                         let ids: Vec<u32> = entry

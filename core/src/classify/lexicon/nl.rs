@@ -61,6 +61,21 @@ pub(crate) static LEXICON: LanguageLexicon = LanguageLexicon {
         "zeer", "niks", "niets", "nooit", "wel", "toch", "zo", "nog", "alleen", "tegen", "na",
         "moeten", "gaat", "krijg", "krijgen", "gewoon", "bent", "heel",
     ],
+    false_friends: &[
+        "radar",
+        "ramp",
+        "boos",
+        "vet",
+        "dom",
+        "concurrent",
+        "storing",
+        "vies",
+        "trots",
+        "knap",
+        "zeg",
+        "stuk",
+        "beter",
+    ],
     groups: &[
         Group {
             kind: K::NegativeWord,
