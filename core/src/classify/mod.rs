@@ -398,7 +398,14 @@ impl Classifier {
     /// Classifies one message. Linear in the length of the text; never panics.
     pub fn classify(&self, text: &str, context: &Context) -> Classification {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.classify_with(text, context, &mut scratch),
+            Ok(mut scratch) => {
+                let out = self.classify_with(text, context, &mut scratch);
+                // Do not keep the buffers of one huge text alive for the thread's lifetime.
+                if scratch.toks.capacity() > 1 << 16 {
+                    *scratch = Scratch::default();
+                }
+                out
+            }
             Err(_) => self.classify_with(text, context, &mut Scratch::default()),
         })
     }

@@ -230,26 +230,14 @@ impl Model {
                 });
             }
             for (j, v) in row.iter().enumerate() {
-                if !v.is_finite() {
-                    return Err(Error::InvalidWeight {
-                        field: format!("model.weights[{i}]"),
-                        value: v.to_string(),
-                        max: f32::MAX as u64,
-                    });
-                }
+                check_model_weight(|| format!("model.weights[{i}]"), *v)?;
                 if let Some(d) = dense.get_mut(*slot as usize * k + j) {
                     *d = *v;
                 }
             }
         }
         for (i, v) in w.bias.iter().enumerate() {
-            if !v.is_finite() {
-                return Err(Error::InvalidWeight {
-                    field: format!("model.bias[{i}]"),
-                    value: v.to_string(),
-                    max: f32::MAX as u64,
-                });
-            }
+            check_model_weight(|| format!("model.bias[{i}]"), *v)?;
         }
         Ok(Model {
             bits: w.hash_bits,
@@ -318,11 +306,10 @@ impl Model {
             ("options.learning_rate", options.learning_rate),
             ("options.l2", options.l2),
         ] {
-            if !v.is_finite() || v < 0.0 {
-                return Err(Error::InvalidWeight {
+            if !(0.0..=10.0).contains(&v) {
+                return Err(Error::InvalidClassifierConfig {
                     field: field.into(),
-                    value: v.to_string(),
-                    max: super::rules::MAX_WEIGHT as u64,
+                    reason: "must be a number from 0 to 10",
                 });
             }
         }
@@ -467,6 +454,22 @@ fn sgd(
         }
     }
     (dense, bias)
+}
+
+/// The largest magnitude of a model weight. Trained weights stay far below it; a larger one
+/// means a corrupted or hand-edited model.
+pub const MAX_MODEL_WEIGHT: f64 = 1e6;
+
+fn check_model_weight(field: impl FnOnce() -> String, v: f32) -> Result<()> {
+    if v.is_finite() && f64::from(v).abs() <= MAX_MODEL_WEIGHT {
+        Ok(())
+    } else {
+        Err(Error::InvalidWeight {
+            field: field(),
+            value: v.to_string(),
+            max: MAX_MODEL_WEIGHT as u64,
+        })
+    }
 }
 
 fn softmax(z: &mut [f32]) {
