@@ -138,6 +138,70 @@ pub enum Error {
         /// The allowed range.
         reason: &'static str,
     },
+    /// A user regex rule of a classifier config that does not compile.
+    #[error("invalid regex rule {pattern:?}: {reason}")]
+    InvalidRegexRule {
+        /// The pattern as given.
+        pattern: String,
+        /// What the regex parser said.
+        reason: String,
+    },
+    /// A user regex rule whose compiled form exceeds the size limit. Such patterns (for
+    /// example deeply nested counted repetitions) would cost too much memory or time, so
+    /// they are refused instead of compiled.
+    #[error("regex rule {pattern:?} is too big: its compiled form exceeds {limit} bytes")]
+    RegexTooBig {
+        /// The pattern as given.
+        pattern: String,
+        /// The size limit in bytes that it exceeded.
+        limit: u64,
+    },
+    /// Bytes that are not valid UTF-8 (code `invalid_encoding`: codes are letters and
+    /// underscores only).
+    #[error("invalid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: u64,
+    },
+    /// A classifier config that parses as JSON but breaks a rule (an empty word, a model whose
+    /// sizes do not fit together, ...).
+    #[error("invalid classifier config at {field}: {reason}")]
+    InvalidClassifierConfig {
+        /// Where in the config, as a path such as `words[2].word`.
+        field: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// A weight that is not a finite number in the allowed range.
+    #[error(
+        "invalid weight {value} at {field}: weights must be finite and between -{max} and {max}"
+    )]
+    InvalidWeight {
+        /// Where in the config, as a path such as `rules[0].weight`.
+        field: String,
+        /// The weight as given, as text (it may be NaN or infinite).
+        value: String,
+        /// The largest allowed magnitude.
+        max: u64,
+    },
+    /// Training was asked to fit a model on no examples.
+    #[error("cannot train a classifier on an empty training set")]
+    EmptyTrainingSet,
+    /// Training texts and labels of different lengths.
+    #[error("{texts} training texts but {labels} labels")]
+    LabelCountMismatch {
+        /// Number of texts.
+        texts: u64,
+        /// Number of labels.
+        labels: u64,
+    },
+    /// A classification label that webcare does not know (known: `complaint`, `question`,
+    /// `praise`, `other`).
+    #[error("unknown label {name:?} (expected complaint, question, praise or other)")]
+    UnknownLabel {
+        /// The label as given.
+        name: String,
+    },
     /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
     #[error("internal error (a bug in webcare): {message}")]
     Internal {
@@ -181,6 +245,14 @@ impl Error {
             Error::NegativeDuration { .. } => "negative_duration",
             Error::UnknownContact { .. } => "unknown_contact",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::InvalidRegexRule { .. } => "invalid_regex_rule",
+            Error::RegexTooBig { .. } => "regex_too_big",
+            Error::InvalidUtf8 { .. } => "invalid_encoding",
+            Error::InvalidClassifierConfig { .. } => "invalid_classifier_config",
+            Error::InvalidWeight { .. } => "invalid_weight",
+            Error::EmptyTrainingSet => "empty_training_set",
+            Error::LabelCountMismatch { .. } => "label_count_mismatch",
+            Error::UnknownLabel { .. } => "unknown_label",
             Error::Internal { .. } => "internal",
         }
     }
@@ -204,6 +276,14 @@ impl Error {
         "negative_duration",
         "unknown_contact",
         "invalid_option",
+        "invalid_regex_rule",
+        "regex_too_big",
+        "invalid_encoding",
+        "invalid_classifier_config",
+        "invalid_weight",
+        "empty_training_set",
+        "label_count_mismatch",
+        "unknown_label",
         "internal",
     ];
 
@@ -257,6 +337,30 @@ impl Error {
                 ("value", Text(value.clone())),
                 ("reason", Text((*reason).into())),
             ],
+            Error::InvalidRegexRule { pattern, reason } => {
+                vec![
+                    ("pattern", Text(pattern.clone())),
+                    ("reason", Text(reason.clone())),
+                ]
+            }
+            Error::RegexTooBig { pattern, limit } => {
+                vec![("pattern", Text(pattern.clone())), ("limit", UInt(*limit))]
+            }
+            Error::InvalidUtf8 { offset } => vec![("offset", UInt(*offset))],
+            Error::InvalidClassifierConfig { field, reason } => vec![
+                ("field", Text(field.clone())),
+                ("reason", Text((*reason).into())),
+            ],
+            Error::InvalidWeight { field, value, max } => vec![
+                ("field", Text(field.clone())),
+                ("value", Text(value.clone())),
+                ("max", UInt(*max)),
+            ],
+            Error::EmptyTrainingSet => vec![],
+            Error::LabelCountMismatch { texts, labels } => {
+                vec![("texts", UInt(*texts)), ("labels", UInt(*labels))]
+            }
+            Error::UnknownLabel { name } => vec![("value", Text(name.clone()))],
             Error::Internal { message } => vec![("detail", Text(message.clone()))],
         }
     }

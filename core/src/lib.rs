@@ -10,6 +10,8 @@
 //! ## Modules
 //!
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
+//! - [`classify`]: complaint classification in English and Dutch: label, severity, language
+//!   and the signals behind them; configurable words and regex rules; a trainable model.
 //! - [`contact`]: handles, the contact book and repeat contact across channels.
 //! - [`message`]: one message on one channel, inbound or outbound.
 //! - [`error`]: the one [`Error`] type, with stable codes.
@@ -17,12 +19,17 @@
 #![deny(missing_docs)]
 
 pub mod channel;
+pub mod classify;
 pub mod contact;
 pub mod error;
 mod instant;
 pub mod message;
 
 pub use channel::Channel;
+pub use classify::{
+    Classification, Classifier, ClassifierConfig, Context, Label, LabelScores, Language,
+    ModelWeights, RegexRule, Severity, SeverityLevel, Signal, SignalKind, TrainOptions, WordRule,
+};
 pub use contact::{
     Contact, ContactBook, ContactId, Handle, HandleKind, Link, RepeatContact, RepeatOptions,
 };

@@ -1,0 +1,255 @@
+//! Lexicons: the built-in English and Dutch word lists, compiled with the user's words into
+//! one table that is looked up once per word token.
+
+pub(crate) mod en;
+pub(crate) mod nl;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::tokenize::{lowercase_into, segments, SegmentKind};
+use super::{Label, SignalKind};
+
+/// A group of phrases of one kind and weight.
+#[derive(Debug)]
+pub(crate) struct Group {
+    pub kind: SignalKind,
+    pub weight: f32,
+    pub phrases: &'static [&'static str],
+}
+
+/// The word lists of one language.
+#[derive(Debug)]
+pub(crate) struct LanguageLexicon {
+    pub negators: &'static [&'static str],
+    pub intensifiers: &'static [&'static str],
+    pub number_words: &'static [&'static str],
+    pub stop_words: &'static [&'static str],
+    /// Words of this lexicon that mean something else in the other language ("worst" is a
+    /// sausage in Dutch). Phrases with one apply only when the text is not detected as the
+    /// other language; every other phrase applies in any language, so code-switching
+    /// ("ik ben not happy") is still read.
+    pub false_friends: &'static [&'static str],
+    pub groups: &'static [Group],
+}
+
+/// The language an entry applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lang {
+    En,
+    Nl,
+    Any,
+}
+
+pub(crate) const NEGATOR: u8 = 1;
+pub(crate) const INTENSIFIER: u8 = 2;
+pub(crate) const STOP_EN: u8 = 4;
+pub(crate) const STOP_NL: u8 = 8;
+pub(crate) const NUMBER: u8 = 16;
+/// The word occurs in a phrase of the English lexicon (weak evidence for English).
+pub(crate) const LEX_EN: u8 = 32;
+/// The word occurs in a phrase of the Dutch lexicon (weak evidence for Dutch).
+pub(crate) const LEX_NL: u8 = 64;
+
+/// One element of a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Elem {
+    Word(u32),
+    Num,
+    Any,
+}
+
+/// One phrase with its signal.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub elems: Box<[Elem]>,
+    pub kind: SignalKind,
+    pub weight: f32,
+    pub lang: Lang,
+    pub label: Label,
+    pub user: bool,
+}
+
+/// FNV-1a: lexicon keys are short words, for which it is several times faster than SipHash.
+/// The table is built from the project's and the user's own words, so hash flooding is
+/// not a concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    vocab: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    flags: Vec<u8>,
+    by_first: Vec<Vec<u32>>,
+    num_first: Vec<u32>,
+    pub entries: Vec<Entry>,
+}
+
+impl Lexicon {
+    /// The built-in English and Dutch lexicons.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (lang, src, stop, lex_flag) in [
+            (Lang::En, &en::LEXICON, STOP_EN, LEX_EN),
+            (Lang::Nl, &nl::LEXICON, STOP_NL, LEX_NL),
+        ] {
+            for w in src.negators {
+                lex.flag(w, NEGATOR);
+            }
+            for w in src.intensifiers {
+                lex.flag(w, INTENSIFIER);
+            }
+            for w in src.number_words {
+                lex.flag(w, NUMBER);
+            }
+            for w in src.stop_words {
+                lex.flag(w, stop);
+            }
+            for g in src.groups {
+                for p in g.phrases {
+                    let gated = p.split_whitespace().any(|w| src.false_friends.contains(&w));
+                    let lang = if gated { lang } else { Lang::Any };
+                    lex.add_phrase(p, g.kind, g.weight, lang, g.kind.label(), false);
+                    if let Some(entry) = lex.entries.last() {
+                        let ids: Vec<u32> = entry
+                            .elems
+                            .iter()
+                            .filter_map(|e| match e {
+                                Elem::Word(id) => Some(*id),
+                                _ => None,
+                            })
+                            .collect();
+                        for id in ids {
+                            if let Some(f) = lex.flags.get_mut(id as usize) {
+                                *f |= lex_flag;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        lex.finish();
+        lex
+    }
+
+    fn flag(&mut self, word: &str, flag: u8) {
+        let id = self.intern(word);
+        if let Some(f) = self.flags.get_mut(id as usize) {
+            *f |= flag;
+        }
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(word) {
+            return id;
+        }
+        let id = self.flags.len() as u32;
+        self.vocab.insert(word.into(), id);
+        self.flags.push(0);
+        self.by_first.push(Vec::new());
+        id
+    }
+
+    /// The id and flags of a lowercase word.
+    #[inline]
+    pub fn lookup(&self, lower: &str) -> Option<(u32, u8)> {
+        let id = *self.vocab.get(lower)?;
+        Some((id, self.flags.get(id as usize).copied().unwrap_or(0)))
+    }
+
+    /// Adds a phrase; returns false when it has no words. Call [`Lexicon::finish`] after.
+    pub fn add_phrase(
+        &mut self,
+        phrase: &str,
+        kind: SignalKind,
+        weight: f32,
+        lang: Lang,
+        label: Label,
+        user: bool,
+    ) -> bool {
+        let mut elems = Vec::new();
+        let mut lower = String::new();
+        for piece in phrase.split_whitespace() {
+            match piece {
+                "#" => elems.push(Elem::Num),
+                "*" => elems.push(Elem::Any),
+                _ => {
+                    for seg in segments(piece) {
+                        if matches!(seg.kind, SegmentKind::Word | SegmentKind::Number) {
+                            lowercase_into(&piece[seg.start..seg.end], &mut lower);
+                            elems.push(Elem::Word(self.intern(&lower)));
+                        }
+                    }
+                }
+            }
+        }
+        // A phrase must start with a word or a number so that it can be indexed.
+        let first = match elems.first() {
+            Some(&e) if e != Elem::Any => e,
+            _ => return false,
+        };
+        let index = self.entries.len() as u32;
+        self.entries.push(Entry {
+            elems: elems.into_boxed_slice(),
+            kind,
+            weight,
+            lang,
+            label,
+            user,
+        });
+        match first {
+            Elem::Word(id) => {
+                if let Some(list) = self.by_first.get_mut(id as usize) {
+                    list.push(index);
+                }
+            }
+            _ => self.num_first.push(index),
+        }
+        true
+    }
+
+    /// Orders each candidate list longest phrase first, user entries before built-in ones.
+    pub fn finish(&mut self) {
+        let entries = &self.entries;
+        let key = |i: &u32| {
+            entries
+                .get(*i as usize)
+                .map(|e| (std::cmp::Reverse(e.elems.len()), !e.user))
+        };
+        for list in &mut self.by_first {
+            list.sort_by_key(key);
+        }
+        self.num_first.sort_by_key(key);
+    }
+
+    /// Entries whose first element is the word `id`.
+    #[inline]
+    pub fn starting_with(&self, id: u32) -> &[u32] {
+        self.by_first.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Entries whose first element is a number.
+    #[inline]
+    pub fn starting_with_number(&self) -> &[u32] {
+        &self.num_first
+    }
+}
