@@ -138,6 +138,13 @@ pub enum Error {
         /// The allowed range.
         reason: &'static str,
     },
+    /// An answer with an empty question and no topic id, so nothing says which question
+    /// it answers.
+    #[error("answer {index} has an empty question and no topic")]
+    EmptyQuestion {
+        /// The answer's 0-based position in the input.
+        index: usize,
+    },
     /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
     #[error("internal error (a bug in webcare): {message}")]
     Internal {
@@ -181,6 +188,7 @@ impl Error {
             Error::NegativeDuration { .. } => "negative_duration",
             Error::UnknownContact { .. } => "unknown_contact",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::EmptyQuestion { .. } => "empty_question",
             Error::Internal { .. } => "internal",
         }
     }
@@ -204,6 +212,7 @@ impl Error {
         "negative_duration",
         "unknown_contact",
         "invalid_option",
+        "empty_question",
         "internal",
     ];
 
@@ -257,6 +266,7 @@ impl Error {
                 ("value", Text(value.clone())),
                 ("reason", Text((*reason).into())),
             ],
+            Error::EmptyQuestion { index } => vec![("index", UInt(*index as u64))],
             Error::Internal { message } => vec![("detail", Text(message.clone()))],
         }
     }
