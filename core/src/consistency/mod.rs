@@ -337,3 +337,6 @@ impl ConsistencyChecker {
         Ok(formed)
     }
 }
+
+#[cfg(test)]
+mod tests;

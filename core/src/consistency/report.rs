@@ -42,6 +42,10 @@ pub struct AnswerGroup {
 }
 
 /// Two answers stating different values for the same fact kind and role.
+///
+/// Answers that state the same set of values for a kind and role count as one: a group
+/// where X and e-mail say €25 and chat says €30 has one conflict, between the first answer
+/// saying €25 and the chat answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
     /// The fact kind.

@@ -18,7 +18,7 @@ use crate::error::Result;
 
 static COUNT: Pattern = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<n>\d{{1,5}}|{})\s+(?P<noun>\p{{L}}{{3,}})\b",
+        r"(?i)(?P<n>(?-u:\b)\d{{1,5}}|{})\s+(?P<noun>\p{{L}}{{3,}})",
         words_alternation()
     ))
 });

@@ -46,23 +46,27 @@ fn alternation<T>(table: &[(&str, T)]) -> String {
     words.join("|")
 }
 
-static ISO: Pattern = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+static ISO: Pattern = LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)"));
 static NUMERIC: Pattern =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})\b"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})([-/.])(\d{1,2})([-/.])(\d{4}|\d{2})(?-u:\b)"));
 static DAY_MONTH: Pattern = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|ste|de|e)?\s+(?:of\s+)?({})\b\.?(?:,?\s+(\d{{4}})\b)?",
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|ste|de|e)?\s+(?:of\s+)?({})(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?",
         alternation(MONTHS)
     ))
 });
 static MONTH_DAY: Pattern = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?",
+        r"(?i)(?-u:\b)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?",
         alternation(MONTHS)
     ))
 });
-static WEEKDAY: Pattern =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b({})s?\b", alternation(WEEKDAYS))));
+static WEEKDAY: Pattern = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)({})s?(?-u:\b)",
+        alternation(WEEKDAYS)
+    ))
+});
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
     let text = scan.text;

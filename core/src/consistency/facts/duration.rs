@@ -24,7 +24,7 @@ static DURATION: Pattern = LazyLock::new(|| {
     let words = words_alternation();
     let number = format!(r"\d+(?:[.,]\d+)?|{words}");
     Regex::new(&format!(
-        r"(?i)\b(?P<n>{number}|an?|een)(?:\s*(?:-|–|to|tot|or|of)\s*(?P<n2>{number}))?[\s-]*(?P<u>business\s+days?|working\s+days?|work\s?days?|werkdagen|werkdag|minutes?|minuten|minuut|mins?|hours?|hrs?|uren|uur|h|u|days?|dagen|dag|d|weeks?|weken|months?|maanden|maand|years?|jaren|jaar)\b"
+        r"(?i)(?P<n>(?-u:\b)(?:\d+(?:[.,]\d+)?|an?|een)|{words})(?:\s*(?:-|–|to|tot|or|of)\s*(?P<n2>{number}))?[\s-]*(?P<u>business\s+days?|working\s+days?|work\s?days?|werkdagen|werkdag|minutes?|minuten|minuut|mins?|hours?|hrs?|uren|uur|h|u|days?|dagen|dag|d|weeks?|weken|months?|maanden|maand|years?|jaren|jaar)(?-u:\b)"
     ))
 });
 
@@ -134,6 +134,8 @@ mod tests {
         }
         assert_eq!(values("within a week", Duration), ["7d"]);
         assert_eq!(values("binnen een week", Duration), ["7d"]);
+        assert_eq!(values("binnen één week", Duration), ["7d"]);
+        assert_eq!(values("Binnen één week", Duration), ["7d"]);
         assert_eq!(values("within 48 hours", Duration), ["2d"]);
         assert_eq!(values("binnen 24 uur", Duration), ["1d"]);
         assert_eq!(values("48h", Duration), ["2d"]);

@@ -10,8 +10,9 @@ use regex::Regex;
 use super::{compiled, FactKind, Pattern, Scan};
 use crate::error::Result;
 
-static EMAIL: Pattern =
-    LazyLock::new(|| Regex::new(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
+static EMAIL: Pattern = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?-u:\b)")
+});
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
     for m in compiled(&EMAIL)?.find_iter(scan.text) {

@@ -15,13 +15,13 @@ use crate::error::Result;
 
 static CUED: Pattern = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(order|booking|boeking|bestel(?:ling)?|flight|vlucht|reference|referentie|ref|case|zaak|ticket|confirmation|reservation|reservering|tracking|track|customer|klant|account|member(?:ship)?|invoice|factuur|dossier|pnr|parcel|pakket|shipment|zending|gate|seat|stoel|terminal|room|kamer|page|pagina|step|stap|platform|perron|spoor|version|versie)(?:s?nummer|number|nr|no|code|id)?\.?(?:\s*(?:number|nummer|nr|no|code|id)\.?)?\s*[:#]?\s*#?\s*([a-z0-9-]*[0-9][a-z0-9-]*)\b",
+        r"(?i)(?-u:\b)(order|booking|boeking|bestel(?:ling)?|flight|vlucht|reference|referentie|ref|case|zaak|ticket|confirmation|reservation|reservering|tracking|track|customer|klant|account|member(?:ship)?|invoice|factuur|dossier|pnr|parcel|pakket|shipment|zending|gate|seat|stoel|terminal|room|kamer|page|pagina|step|stap|platform|perron|spoor|version|versie)(?:s?nummer|number|nr|no|code|id)?\.?(?:\s*(?:number|nummer|nr|no|code|id)\.?)?\s*[:#]?\s*#?\s*([a-z0-9-]*[0-9][a-z0-9-]*)(?-u:\b)",
     )
 });
 
 static CODE: Pattern = LazyLock::new(|| {
     Regex::new(
-        r"#[0-9][0-9a-zA-Z-]*|\b[a-zA-Z]+[0-9][a-zA-Z0-9]*\b|\b[0-9]+[a-zA-Z]{2,}[0-9][a-zA-Z0-9]*\b",
+        r"#[0-9][0-9a-zA-Z-]*|(?-u:\b)[a-zA-Z]+[0-9][a-zA-Z0-9]*(?-u:\b)|(?-u:\b)[0-9]+[a-zA-Z]{2,}[0-9][a-zA-Z0-9]*(?-u:\b)",
     )
 });
 

@@ -18,7 +18,7 @@ const NUMBER: &str = r"\d[\d.,]*\d(?:,-)?|\d(?:,-)?";
 static MONEY: Pattern = LazyLock::new(|| {
     let words = words_alternation();
     Regex::new(&format!(
-        r"(?i)(?P<pre>€|£|\$|\b(?:eur|euro|gbp|usd)\b)\s?(?P<a1>{NUMBER})|\b(?P<a2>{NUMBER}|{words})\s?(?P<post>€|£|\$|(?:eur|euros?|gbp|pounds?|usd|dollars?)\b)"
+        r"(?i)(?P<pre>€|£|\$|(?-u:\b)(?:eur|euro|gbp|usd)(?-u:\b))\s?(?P<a1>{NUMBER})|(?P<a2>(?-u:\b)(?:{NUMBER})|{words})\s?(?P<post>€|£|\$|(?:eur|euros?|gbp|pounds?|usd|dollars?)(?-u:\b))"
     ))
 });
 

@@ -49,9 +49,20 @@ const WORDS: &[(&str, i64)] = &[
     ("elf", 11),
 ];
 
-/// A regex alternation of every number word (no group, no boundaries).
+/// A regex alternation of every number word, each between word boundaries.
+///
+/// The boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` makes the regex engine fall back
+/// to its slow path on any non-ASCII text (`€`), which costs seconds on a megabyte. So
+/// `één` comes last, without a boundary before its accented first letter.
 pub(crate) fn words_alternation() -> String {
-    WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("|")
+    let (ascii, other): (Vec<&str>, Vec<&str>) =
+        WORDS.iter().map(|(w, _)| *w).partition(|w| w.is_ascii());
+    let mut out = format!(r"(?-u:\b)(?:{})(?-u:\b)", ascii.join("|"));
+    for word in other {
+        out.push('|');
+        out.push_str(word);
+    }
+    out
 }
 
 /// The value of a number word (any case), if it is one. `een` and `a` are not here: they

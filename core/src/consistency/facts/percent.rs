@@ -14,7 +14,7 @@ use crate::error::Result;
 static PERCENT: Pattern = LazyLock::new(|| {
     let words = words_alternation();
     Regex::new(&format!(
-        r"(?i)\b(?P<n>\d+(?:[.,]\d+)?|{words})\s?(?:%|(?:percent|per cent|procent)\b)"
+        r"(?i)(?P<n>(?-u:\b)\d+(?:[.,]\d+)?|{words})\s?(?:%|(?:percent|per cent|procent)(?-u:\b))"
     ))
 });
 

@@ -15,22 +15,25 @@ use super::{compiled, FactKind, Pattern, Scan};
 use crate::error::Result;
 
 static TWELVE_HOUR: Pattern = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")
+    Regex::new(
+        r"(?i)(?-u:\b)(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s?(?P<ap>a\.m\.|p\.m\.|am(?-u:\b)|pm(?-u:\b))",
+    )
 });
 static DUTCH_HOUR: Pattern = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\s?(?:uur|u)\b|\b(?P<h2>\d{1,2})h(?P<m2>\d{2})\b",
+        r"(?i)(?-u:\b)(?P<h>\d{1,2})[:.](?P<m>\d{2})\s?(?:uur|u)(?-u:\b)|(?-u:\b)(?P<h2>\d{1,2})h(?P<m2>\d{2})(?-u:\b)",
     )
 });
-static COLON: Pattern = LazyLock::new(|| Regex::new(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\b"));
+static COLON: Pattern =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?P<h>\d{1,2}):(?P<m>\d{2})(?-u:\b)"));
 static WORD_HOUR: Pattern = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:om|tot|vanaf|van|at|until|till|from)\s+(?P<h>\d{{1,2}}|{words})\s+(?:uur\b|o'clock\b)|\b(?P<h2>\d{{1,2}}|{words})\s+o'clock\b",
+        r"(?i)(?-u:\b)(?:om|tot|vanaf|van|at|until|till|from)\s+(?P<h>\d{{1,2}}|{words})\s+(?:uur(?-u:\b)|o'clock(?-u:\b))|(?P<h2>(?-u:\b)\d{{1,2}}|{words})\s+o'clock(?-u:\b)",
         words = words_alternation()
     ))
 });
 static NAMED: Pattern =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:noon|midday|midnight|middernacht)\b"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:noon|midday|midnight|middernacht)(?-u:\b)"));
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
     let text = scan.text;

@@ -14,7 +14,7 @@ use crate::error::Result;
 
 static URL: Pattern = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)\b(?:https?://|www\.)[^\s<>"'()\[\]{}]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|nl|be|org|net|eu|de|co\.uk|uk|fr|io)/[^\s<>"'()\[\]{}]*"#,
+        r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>"'()\[\]{}]+|(?-u:\b)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|nl|be|org|net|eu|de|co\.uk|uk|fr|io)/[^\s<>"'()\[\]{}]*"#,
     )
 });
 
