@@ -56,10 +56,19 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
     STOP_SET.contains(word)
 }
 
+/// Whether a whitespace-separated chunk is a link or an e-mail address: its pieces
+/// (`https`, `t`, `co`, random ids) say nothing about the question. An @handle stays: the
+/// company addressed is part of what is asked.
+fn is_address(chunk: &str) -> bool {
+    chunk.contains("://") || chunk.starts_with("www.") || chunk.find('@').is_some_and(|at| at > 0)
+}
+
 /// The words of a question, normalized: lowercase, numbers folded, plurals dropped.
 fn words(question: &str) -> Vec<String> {
     question
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .split_whitespace()
+        .filter(|chunk| !is_address(chunk))
+        .flat_map(|chunk| chunk.split(|c: char| !(c.is_alphanumeric() || c == '\'')))
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -320,6 +329,10 @@ mod tests {
         );
         assert_eq!(shingles("???", 1), shingles(" ???", 1));
         assert_eq!(shingles("what is it?", 1).len(), 3);
+        assert_eq!(
+            shingles("@KLM can I bring my dog? https://t.co/x1 me@x.nl", 1),
+            shingles("@KLM can I bring my dog", 1)
+        );
     }
 
     #[test]
