@@ -1,6 +1,6 @@
 //! How well question-similarity grouping matches real data, and how fast it scales.
 //!
-//! Usage: `cargo run --release -p webcare --example grouping_quality [PATH] [N]`
+//! Usage: `cargo run --release -p webcare --example grouping_quality [PATH] [N] [THRESHOLD]`
 //!
 //! 1. Quality. PATH (default `../shared/data/support/ibm-care-dev.json`, relative to the
 //!    project root) holds Twitter customer-care conversations, each answered with one help
@@ -9,7 +9,8 @@
 //!    thresholds this prints B-cubed precision, recall and F1 of the LSH grouping next to
 //!    exact all-pairs grouping. Skipped, with a message, when the file is absent: the data is
 //!    not part of the project.
-//! 2. Scale. Groups and checks N (default 100,000) generated answers and prints the time.
+//! 2. Scale. Groups and checks N (default 100,000) generated answers at THRESHOLD (default
+//!    0.5) and prints the time.
 //!    Run it under `/usr/bin/time -v` for the peak memory.
 
 use std::collections::HashMap;
@@ -24,11 +25,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .next()
         .unwrap_or_else(|| "../shared/data/support/ibm-care-dev.json".to_owned());
     let n: usize = args.next().map_or(Ok(100_000), |s| s.parse())?;
+    let threshold: f64 = args.next().map_or(Ok(0.5), |s| s.parse())?;
     match std::fs::read_to_string(&path) {
         Ok(text) => quality(&text)?,
         Err(e) => println!("quality: skipped, cannot read {path}: {e}"),
     }
-    scale(n)?;
+    scale(n, threshold)?;
     Ok(())
 }
 
@@ -160,7 +162,7 @@ fn word(i: usize) -> String {
 }
 
 /// `n` answers to about `n / 20` questions, each asked in small variations on five channels;
-/// one answer in ten states a different amount.
+/// one answer in ten states a different amount. Questions share common words, as real ones do.
 fn generate(n: usize) -> Result<Vec<Answer>, webcare::Error> {
     let mut rng = Rng(42);
     let topics = (n / 20).max(1);
@@ -169,9 +171,12 @@ fn generate(n: usize) -> Result<Vec<Answer>, webcare::Error> {
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let topic = rng.below(topics);
-        let mut words: Vec<String> = (0..6).map(|k| word(topic * 6 + k)).collect();
+        // Four words of the topic, two from a small pool that every topic shares (like
+        // "refund" or "bag"), and now and then a stray word.
+        let mut words: Vec<String> = (0..4).map(|k| word(1000 + topic * 4 + k)).collect();
+        words.extend((0..2).map(|k| word((topic * 7 + k * 13) % 50)));
         if rng.below(2) == 0 {
-            words.push(word(rng.below(topics * 6)));
+            words.push(word(1000 + rng.below(topics * 4)));
         }
         let question = format!("hi, how do i {} please?", words.join(" "));
         let fee = if rng.below(10) == 0 { 30 } else { 25 };
@@ -185,9 +190,12 @@ fn generate(n: usize) -> Result<Vec<Answer>, webcare::Error> {
     Ok(out)
 }
 
-fn scale(n: usize) -> Result<(), Box<dyn std::error::Error>> {
+fn scale(n: usize, threshold: f64) -> Result<(), Box<dyn std::error::Error>> {
     let answers = generate(n)?;
-    let checker = ConsistencyChecker::default();
+    let checker = ConsistencyChecker::new(ConsistencyOptions {
+        threshold,
+        ..Default::default()
+    })?;
     let t = Instant::now();
     let groups = checker.group(&answers)?;
     let group_s = t.elapsed().as_secs_f64();
@@ -195,7 +203,7 @@ fn scale(n: usize) -> Result<(), Box<dyn std::error::Error>> {
     let report = checker.check(&answers)?;
     let check_s = t.elapsed().as_secs_f64();
     println!(
-        "scale: {n} answers -> {} groups; grouping {group_s:.2} s; grouping + facts + verdicts {check_s:.2} s; rate {:.3}",
+        "scale: {n} answers, threshold {threshold} -> {} groups; grouping {group_s:.2} s; grouping + facts + verdicts {check_s:.2} s; rate {:.3}",
         groups.len(),
         report.rate.unwrap_or(f64::NAN)
     );

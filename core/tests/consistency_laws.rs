@@ -123,6 +123,22 @@ proptest! {
         }
     }
 
+    /// Any text gives facts, never a panic, with spans inside the text on character
+    /// boundaries and in order.
+    #[test]
+    fn facts_of_any_text(text in any::<String>(), noise in "[0-9€£$%.,:/@ a-zA-Z-]{0,200}") {
+        for t in [text, noise] {
+            let facts = webcare::extract_facts(&t).unwrap();
+            let mut last = 0;
+            for f in &facts {
+                prop_assert!(f.start < f.end && f.end <= t.len());
+                prop_assert!(t.is_char_boundary(f.start) && t.is_char_boundary(f.end));
+                prop_assert!(f.start >= last);
+                last = f.end;
+            }
+        }
+    }
+
     /// LSH only joins pairs that exact comparison joins, and misses no pair far above the
     /// threshold: exact(0.8) ⊑ LSH(0.5) ⊑ exact(0.5).
     #[test]

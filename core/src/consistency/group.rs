@@ -13,6 +13,14 @@
 //! chosen from the threshold so that a pair exactly at the threshold becomes a candidate
 //! with probability ≥ 99.5%. Every hash is fixed (no random seed), so the same input
 //! always gives the same groups, and the groups do not depend on the input order.
+//!
+//! Identical questions are compared once. Links and e-mail addresses in a question are
+//! dropped; @handles stay, since the company addressed is part of what is asked.
+//!
+//! Cost: near-linear at the default threshold 0.5 (100,000 generated answers sharing common
+//! words group in about 1.2 s on one core). Low thresholds need short bands, so questions
+//! that share one common word become candidates and cost approaches all-pairs among them:
+//! the same input takes about 7.5 s at 0.3 and a minute at 0.2.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

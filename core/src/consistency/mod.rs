@@ -50,6 +50,10 @@ pub use verdict::Verdict;
 /// JSON: `{"channel": "x", "at": "2026-03-06T10:00:00+01:00", "question": "...",
 /// "answer": "...", "topic": "refunds"}`; `topic` is optional, `at` needs a UTC offset
 /// (any offset; it is kept in UTC) and unknown keys are an error.
+///
+/// An answer with a topic is grouped by its topic alone and may have an empty question.
+/// Without a topic the question decides its group, so an empty or blank question is an
+/// error (`empty_question`) rather than a silent group of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawAnswer")]
 pub struct Answer {
