@@ -41,6 +41,9 @@ pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
         if is_stop_word(&lower) || NOT_NOUNS.contains(&lower.as_str()) {
             continue;
         }
+        if inside_number(scan.text, n.start()) || after_name(scan.text, n.start(), n.as_str()) {
+            continue;
+        }
         let Some(value) = parse_any(n.as_str()) else {
             continue;
         };
@@ -55,6 +58,37 @@ pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Whether the number continues a longer token: `4,000`, `1-888-907-0345`, `2/2`, `K-12`.
+fn inside_number(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '.' | '-' | '/' | '#'))
+}
+
+/// Whether the number is part of a name: it follows a word with a capital that does not
+/// start a sentence (`PlayStation 4 issue`, `iPhone 11 Pro`), or it is a capitalized number
+/// word inside a sentence (`Xbox One console`, `Google One hotel deals`).
+fn after_name(text: &str, start: usize, number: &str) -> bool {
+    let before = text[..start].trim_end();
+    if number.starts_with(char::is_uppercase) {
+        // "One bag is free." starts a sentence; "Xbox One console" does not.
+        return !before.is_empty() && !before.ends_with(['.', '!', '?', ':', '\n']);
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let prev_word = &before[word_start..];
+    let starts_sentence = before[..word_start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n'));
+    prev_word.chars().any(char::is_uppercase) && !starts_sentence
 }
 
 /// A crude singular, the same for every answer: `bags` → `bag`, `koffers` → `koffer`,
@@ -102,5 +136,17 @@ mod tests {
         );
         assert!(counts("one of our colleagues").is_empty());
         assert!(counts("In 2026 we fly").is_empty());
+        for text in [
+            "more than 4,000 public watch hours",
+            "call 1-888-907-0345 between 4 and 7",
+            "2/2 Also, check this",
+            "your PlayStation 4 issue",
+            "the iPhone 11 Pro",
+            "your Xbox One console",
+        ] {
+            assert!(counts(text).is_empty(), "{text}");
+        }
+        assert_eq!(counts("One bag is free."), [("bag".into(), "1".into())]);
+        assert_eq!(counts("Bring 2 bags."), [("bag".into(), "2".into())]);
     }
 }
