@@ -44,7 +44,15 @@ pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
         }
     }
     for m in compiled(&CODE)?.find_iter(scan.text) {
-        scan.claim(m.range());
+        // `EUR25` and `GBP9,99` are amounts, not codes.
+        let code = m.as_str().to_ascii_lowercase();
+        let amount = ["eur", "gbp", "usd"].iter().any(|c| {
+            code.strip_prefix(c)
+                .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if !amount {
+            scan.claim(m.range());
+        }
     }
     Ok(())
 }

@@ -18,7 +18,7 @@ const NUMBER: &str = r"\d[\d.,]*\d(?:,-)?|\d(?:,-)?";
 static MONEY: Pattern = LazyLock::new(|| {
     let words = words_alternation();
     Regex::new(&format!(
-        r"(?i)(?P<pre>€|£|\$|(?-u:\b)(?:eur|euro|gbp|usd)(?-u:\b))\s?(?P<a1>{NUMBER})|(?P<a2>(?-u:\b)(?:{NUMBER})|{words})\s?(?P<post>€|£|\$|(?:eur|euros?|gbp|pounds?|usd|dollars?)(?-u:\b))"
+        r"(?i)(?P<pre>€|£|\$|(?-u:\b)(?:eur|euro|gbp|usd))\s?(?P<a1>{NUMBER})|(?P<a2>(?-u:\b)(?:{NUMBER})|{words})\s?(?P<post>€|£|\$|(?:eur|euros?|gbp|pounds?|usd|dollars?)(?-u:\b))"
     ))
 });
 
@@ -63,6 +63,7 @@ mod tests {
             assert_eq!(values(text, Money), ["EUR 25.00"], "{text}");
         }
         assert_eq!(values("£25", Money), ["GBP 25.00"]);
+        assert_eq!(values("EUR25 or USD9.99", Money), ["EUR 25.00", "USD 9.99"]);
         assert_eq!(values("twenty pounds", Money), ["GBP 20.00"]);
         assert_eq!(values("vijf euro", Money), ["EUR 5.00"]);
         assert_eq!(
