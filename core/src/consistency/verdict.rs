@@ -198,3 +198,77 @@ fn report_gaps(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(kind: FactKind, role: Option<&str>, value: &str) -> Fact {
+        Fact {
+            kind,
+            role: role.map(str::to_owned),
+            value: value.to_owned(),
+            start: 0,
+            end: 1,
+        }
+    }
+
+    fn verdict_of(answers: &[Vec<Fact>]) -> Verdict {
+        let members: Vec<Member<'_>> = answers
+            .iter()
+            .enumerate()
+            .map(|(index, facts)| Member {
+                index,
+                channel: &Channel::Email,
+                facts,
+            })
+            .collect();
+        judge(&members, true).verdict()
+    }
+
+    #[test]
+    fn the_rules() {
+        use FactKind::{Count, Duration};
+        let d = |v| fact(Duration, None, v);
+        // Equal sets: consistent.
+        assert_eq!(
+            verdict_of(&[vec![d("14d")], vec![d("14d")]]),
+            Verdict::Consistent
+        );
+        // A subset: something is missing.
+        assert_eq!(
+            verdict_of(&[vec![d("14d")], vec![d("14d"), d("30d")]]),
+            Verdict::Incomplete
+        );
+        assert_eq!(verdict_of(&[vec![d("14d")], vec![]]), Verdict::Incomplete);
+        // Neither contains the other: conflict, even when they overlap.
+        assert_eq!(
+            verdict_of(&[vec![d("14d")], vec![d("7d"), d("30d")]]),
+            Verdict::Conflict
+        );
+        assert_eq!(
+            verdict_of(&[vec![d("14d"), d("7d")], vec![d("14d"), d("30d")]]),
+            Verdict::Conflict
+        );
+        // A chain {14d} ⊂ {14d, 7d} ⊂ {14d, 7d, 30d} has no conflict; a branch has.
+        let chain = [
+            vec![d("14d")],
+            vec![d("14d"), d("7d")],
+            vec![d("14d"), d("7d"), d("30d")],
+        ];
+        assert_eq!(verdict_of(&chain), Verdict::Incomplete);
+        let branch = [
+            vec![d("14d"), d("7d")],
+            vec![d("14d")],
+            vec![d("14d"), d("30d")],
+        ];
+        assert_eq!(verdict_of(&branch), Verdict::Conflict);
+        // Different roles never meet.
+        let bags = fact(Count, Some("bag"), "2");
+        let laptops = fact(Count, Some("laptop"), "1");
+        assert_eq!(
+            verdict_of(&[vec![bags.clone()], vec![bags, laptops]]),
+            Verdict::Incomplete
+        );
+    }
+}
