@@ -3,7 +3,7 @@
 //! What it detects: `https://…`, `www.…`, and bare domains on common top-level domains
 //! followed by a path (`klm.com/refund`). Why it matters: channels linking to different
 //! pages for the same question. Example: `https://www.KLM.com/refunds/` → `klm.com/refunds`
-//! (scheme, `www.` and a trailing slash dropped, host lowercased, path kept).
+//! (scheme, `www.`, query, fragment and a trailing slash dropped, host lowercased, path kept).
 
 use std::sync::LazyLock;
 
@@ -38,6 +38,8 @@ fn normalize(raw: &str) -> String {
     if rest.to_ascii_lowercase().starts_with("www.") {
         rest = &rest[4..];
     }
+    // Query and fragment are mostly tracking (`?utm_source=...`): the page is the same.
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
@@ -58,6 +60,10 @@ mod tests {
             ["klm.com/refunds"]
         );
         assert_eq!(values("Kijk op www.bol.com", Url), ["bol.com"]);
+        assert_eq!(
+            values("https://klm.com/refunds/?utm_source=x#top", Url),
+            ["klm.com/refunds"]
+        );
         assert_eq!(
             values("Go to klm.com/Refund, thanks", Url),
             ["klm.com/Refund"]
