@@ -202,6 +202,13 @@ pub enum Error {
         /// The label as given.
         name: String,
     },
+    /// An answer with an empty question and no topic id, so nothing says which question
+    /// it answers.
+    #[error("answer {index} has an empty question and no topic")]
+    EmptyQuestion {
+        /// The answer's 0-based position in the input.
+        index: usize,
+    },
     /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
     #[error("internal error (a bug in webcare): {message}")]
     Internal {
@@ -253,6 +260,7 @@ impl Error {
             Error::EmptyTrainingSet => "empty_training_set",
             Error::LabelCountMismatch { .. } => "label_count_mismatch",
             Error::UnknownLabel { .. } => "unknown_label",
+            Error::EmptyQuestion { .. } => "empty_question",
             Error::Internal { .. } => "internal",
         }
     }
@@ -284,6 +292,7 @@ impl Error {
         "empty_training_set",
         "label_count_mismatch",
         "unknown_label",
+        "empty_question",
         "internal",
     ];
 
@@ -361,6 +370,7 @@ impl Error {
                 vec![("texts", UInt(*texts)), ("labels", UInt(*labels))]
             }
             Error::UnknownLabel { name } => vec![("value", Text(name.clone()))],
+            Error::EmptyQuestion { index } => vec![("index", UInt(*index as u64))],
             Error::Internal { message } => vec![("detail", Text(message.clone()))],
         }
     }

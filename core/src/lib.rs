@@ -14,12 +14,16 @@
 //!   and the signals behind them; configurable words and regex rules; a trainable model.
 //! - [`contact`]: handles, the contact book and repeat contact across channels.
 //! - [`message`]: one message on one channel, inbound or outbound.
+//! - [`consistency`]: [`ConsistencyChecker`] groups the company's answers to the same
+//!   question across channels and reports facts (amounts, durations, yes/no, ...) that
+//!   disagree, in English and Dutch.
 //! - [`error`]: the one [`Error`] type, with stable codes.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod channel;
 pub mod classify;
+pub mod consistency;
 pub mod contact;
 pub mod error;
 mod instant;
@@ -29,6 +33,10 @@ pub use channel::Channel;
 pub use classify::{
     Classification, Classifier, ClassifierConfig, Context, Label, LabelScores, Language,
     ModelWeights, RegexRule, Severity, SeverityLevel, Signal, SignalKind, TrainOptions, WordRule,
+};
+pub use consistency::{
+    extract_facts, Answer, AnswerGroup, Conflict, ConsistencyChecker, ConsistencyOptions,
+    ConsistencyReport, Fact, FactKind, Gap, PairRate, Verdict,
 };
 pub use contact::{
     Contact, ContactBook, ContactId, Handle, HandleKind, Link, RepeatContact, RepeatOptions,

@@ -5,6 +5,7 @@ use webcare::Error;
 
 mod args;
 mod classify;
+mod consistency;
 mod contact;
 
 pub use args::Args;
@@ -15,6 +16,7 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     match module {
         "channel" | "handle" | "message" | "contact" => contact::dispatch(op, input),
         "classify" => classify::dispatch(op, input),
+        "consistency" => consistency::dispatch(op, input),
         _ => None,
     }
 }
