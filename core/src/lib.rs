@@ -17,6 +17,7 @@
 //! - [`consistency`]: [`ConsistencyChecker`] groups the company's answers to the same
 //!   question across channels and reports facts (amounts, durations, yes/no, ...) that
 //!   disagree, in English and Dutch.
+//! - [`span`]: converting UTF-8 byte spans to code-point or UTF-16 offsets for bindings.
 //! - [`error`]: the one [`Error`] type, with stable codes.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -28,6 +29,7 @@ pub mod contact;
 pub mod error;
 mod instant;
 pub mod message;
+pub mod span;
 
 pub use channel::Channel;
 pub use classify::{
