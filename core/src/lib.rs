@@ -9,15 +9,19 @@
 //!
 //! ## Modules
 //!
+//! - [`calendar`]: business-hours [`Calendar`]s (time zone, weekly hours, holidays, 24/7,
+//!   follow-the-sun unions) and exact business time across DST: `add`, `sub`, `elapsed`.
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
 //! - [`error`]: the one [`Error`] type, with stable codes.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod channel;
 pub mod error;
 mod instant;
 
+pub use calendar::Calendar;
 pub use channel::Channel;
 pub use error::{Error, ErrorFamily, ErrorField, Result};
 pub use instant::{format_instant, parse_instant};

@@ -1,0 +1,311 @@
+//! The concrete open intervals of one calendar on the UTC timeline, generated lazily day
+//! by day, forwards or backwards, with whole plain weeks skipped in one step.
+//!
+//! Instants and durations are `i128` nanoseconds since the Unix epoch here: exact, and
+//! wide enough that no sum of them overflows.
+
+use chrono::{
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
+    TimeZone,
+};
+use chrono_tz::{GapInfo, Tz};
+
+use crate::calendar::holiday::Holidays;
+use crate::calendar::interval::{Span, DAY};
+use crate::calendar::schedule::Week;
+
+/// Nanoseconds since the Unix epoch (an instant) or nanoseconds (a duration).
+pub(crate) type Nanos = i128;
+/// Nanoseconds per second.
+pub(crate) const NANOS: Nanos = 1_000_000_000;
+/// One open interval `[start, end)` in UTC nanoseconds.
+pub(crate) type Iv = (Nanos, Nanos);
+
+/// One calendar in one time zone: the weekly schedule and the holidays.
+#[derive(Debug, Clone)]
+pub(crate) struct Zoned {
+    pub(crate) tz: Tz,
+    week: Week,
+    holidays: Holidays,
+    /// Open time of a plain week (no holiday, no offset change), in nanoseconds.
+    week_open: Nanos,
+    /// For a week starting on weekday `w` (Monday = 0): the latest end of its intervals,
+    /// in wall-clock seconds from the first day's midnight (0 when the week is empty).
+    week_last_end: [u32; 7],
+}
+
+impl Zoned {
+    pub(crate) fn new(tz: Tz, week: Week, holidays: Holidays) -> Zoned {
+        let week_open = Nanos::from(week.open_secs) * NANOS;
+        let mut week_last_end = [0; 7];
+        for (w, slot) in week_last_end.iter_mut().enumerate() {
+            *slot = (0..7u32)
+                .filter_map(|i| {
+                    let spans = &week.days[(w + i as usize) % 7];
+                    spans.last().map(|s| i * DAY + s.end)
+                })
+                .max()
+                .unwrap_or(0);
+        }
+        Zoned {
+            tz,
+            week,
+            holidays,
+            week_open,
+            week_last_end,
+        }
+    }
+
+    /// The intervals that start on `date`: a holiday's hours or the weekday's.
+    #[inline]
+    fn spans_on(&self, date: NaiveDate) -> &[Span] {
+        match self.holidays.on(date) {
+            Some(spans) => spans,
+            None => &self.week.days[weekday(date)],
+        }
+    }
+
+    /// The local date of an instant in this zone.
+    pub(crate) fn local_date(&self, t: Nanos) -> NaiveDate {
+        let secs = clamp_secs(t.div_euclid(NANOS));
+        match DateTime::from_timestamp(secs, 0) {
+            Some(utc) => self.tz.from_utc_datetime(&utc.naive_utc()).date_naive(),
+            None if secs < 0 => NaiveDate::MIN,
+            None => NaiveDate::MAX,
+        }
+    }
+
+    /// The UTC offset in seconds at a UTC instant given in whole seconds.
+    #[inline]
+    fn offset_at(&self, utc_secs: i64) -> Option<i64> {
+        let utc = DateTime::from_timestamp(utc_secs, 0)?.naive_utc();
+        Some(i64::from(
+            self.tz
+                .offset_from_utc_datetime(&utc)
+                .fix()
+                .local_minus_utc(),
+        ))
+    }
+
+    /// The instant of a schedule boundary: the first instant at which the local wall clock
+    /// shows `secs` after midnight of `date`, or a later time. In a spring-forward gap that
+    /// is the end of the gap; in a fall-back fold, the first of the two readings.
+    fn boundary(&self, date: NaiveDate, secs: u32) -> Nanos {
+        let local = local_at(date, secs);
+        match self.tz.from_local_datetime(&local) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
+                Nanos::from(t.timestamp()) * NANOS
+            }
+            LocalResult::None => match GapInfo::new(&local, &self.tz).and_then(|gap| gap.end) {
+                Some(end) => Nanos::from(end.timestamp()) * NANOS,
+                // No gap end known (the edge of the tz database): read with the offset in force.
+                None => {
+                    let naive = local.and_utc().timestamp();
+                    let offset = self.offset_at(naive).unwrap_or(0);
+                    Nanos::from(naive - offset) * NANOS
+                }
+            },
+        }
+    }
+
+    /// Appends the UTC intervals of the spans that start on `date`, in order. A span that
+    /// runs past midnight is cut where the next day's first span starts, so the intervals
+    /// of consecutive days never overlap (only a holiday's hours could make them).
+    /// Intervals that a spring-forward gap makes empty are left out.
+    pub(crate) fn intervals_on(&self, date: NaiveDate, out: &mut Vec<Iv>) {
+        let spans = self.spans_on(date);
+        let Some(last) = spans.len().checked_sub(1) else {
+            return;
+        };
+        let next_first = date
+            .succ_opt()
+            .and_then(|next| self.spans_on(next).first())
+            .map_or(2 * DAY, |s| s.start + DAY);
+        for (i, span) in spans.iter().enumerate() {
+            let end = if i == last {
+                span.end.min(next_first)
+            } else {
+                span.end
+            };
+            let a = self.boundary(date, span.start);
+            let b = self.boundary(date, end);
+            if a < b {
+                out.push((a, b));
+            }
+        }
+    }
+
+    /// Whether `t` lies in one of the intervals of the days around its local date.
+    pub(crate) fn is_open(&self, t: Nanos) -> bool {
+        let day = self.local_date(t);
+        let mut buf = Vec::new();
+        // Two days back: an overnight interval, or a fold around midnight, reaches `t`.
+        let from = day.checked_sub_days(Days::new(2)).unwrap_or(day);
+        for d in from.iter_days().take(4) {
+            self.intervals_on(d, &mut buf);
+        }
+        buf.iter().any(|&(a, b)| a <= t && t < b)
+    }
+
+    /// When the eight days `first..=first + 7` hold no holiday and the UTC offset is the
+    /// same from the first day's local midnight to eight days later, the UTC instant (whole
+    /// seconds) of that midnight. The week `first..first + 7` then holds exactly
+    /// `week_open` of open time, laid out as the weekly schedule says.
+    ///
+    /// The offset is sampled once a day; two transitions less than a day apart that
+    /// restore the same offset would go unseen. The tz database has none after 1970.
+    fn plain_window(&self, first: NaiveDate) -> Option<i64> {
+        let last = first.checked_add_days(Days::new(7))?;
+        if self.holidays.any_in(first, last) {
+            return None;
+        }
+        let u0 = self.boundary(first, 0).div_euclid(NANOS);
+        let u0 = i64::try_from(u0).ok()?;
+        let offset = local_at(first, 0).and_utc().timestamp() - u0;
+        for k in [8, 0, 1, 2, 3, 4, 5, 6, 7] {
+            if self.offset_at(u0 + k * i64::from(DAY))? != offset {
+                return None;
+            }
+        }
+        Some(u0)
+    }
+}
+
+/// The forward stream of a [`Zoned`]: its intervals in time order, from two days before
+/// the local date of `from` to two days after that of `until`.
+#[derive(Debug)]
+pub(crate) struct Forward<'a> {
+    z: &'a Zoned,
+    day: NaiveDate,
+    last_day: NaiveDate,
+    buf: Vec<Iv>,
+    pos: usize,
+}
+
+impl<'a> Forward<'a> {
+    pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Forward<'a> {
+        let day = z.local_date(from);
+        let last = z.local_date(until);
+        Forward {
+            z,
+            day: day.checked_sub_days(Days::new(2)).unwrap_or(day),
+            last_day: last.checked_add_days(Days::new(2)).unwrap_or(last),
+            buf: Vec::with_capacity(8),
+            pos: 0,
+        }
+    }
+
+    /// The next interval, or `None` past the last day.
+    pub(crate) fn next(&mut self) -> Option<Iv> {
+        while self.pos == self.buf.len() {
+            if self.day > self.last_day {
+                return None;
+            }
+            self.buf.clear();
+            self.pos = 0;
+            self.z.intervals_on(self.day, &mut self.buf);
+            self.day = self.day.succ_opt()?;
+        }
+        let iv = self.buf.get(self.pos).copied();
+        self.pos += 1;
+        iv
+    }
+
+    /// Skips the next seven days in one step when they form a plain week that lies after
+    /// `cursor`, holds less than `open_below` of open time and ends by `ends_by`; returns
+    /// the open time skipped.
+    pub(crate) fn skip_week(
+        &mut self,
+        cursor: Nanos,
+        open_below: Nanos,
+        ends_by: Nanos,
+    ) -> Option<Nanos> {
+        if self.pos != self.buf.len() || self.z.week_open >= open_below {
+            return None;
+        }
+        let next = self.day.checked_add_days(Days::new(7))?;
+        if next > self.last_day {
+            return None;
+        }
+        let u0 = Nanos::from(self.z.plain_window(self.day)?);
+        let last_end = u0 + Nanos::from(self.z.week_last_end[weekday(self.day)]);
+        if u0 * NANOS < cursor || last_end * NANOS > ends_by {
+            return None;
+        }
+        self.day = next;
+        Some(self.z.week_open)
+    }
+}
+
+/// The backward stream of a [`Zoned`]: its intervals latest first, from two days after
+/// the local date of `from` down to two days before that of `until` (`until <= from`).
+#[derive(Debug)]
+pub(crate) struct Backward<'a> {
+    z: &'a Zoned,
+    day: NaiveDate,
+    first_day: NaiveDate,
+    buf: Vec<Iv>,
+}
+
+impl<'a> Backward<'a> {
+    pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Backward<'a> {
+        let day = z.local_date(from);
+        let first = z.local_date(until);
+        Backward {
+            z,
+            day: day.checked_add_days(Days::new(1)).unwrap_or(day),
+            first_day: first.checked_sub_days(Days::new(2)).unwrap_or(first),
+            buf: Vec::with_capacity(8),
+        }
+    }
+
+    /// The previous interval, or `None` before the first day.
+    pub(crate) fn next(&mut self) -> Option<Iv> {
+        while self.buf.is_empty() {
+            if self.day < self.first_day {
+                return None;
+            }
+            self.z.intervals_on(self.day, &mut self.buf);
+            self.day = self.day.pred_opt()?;
+        }
+        self.buf.pop()
+    }
+
+    /// Skips the seven days ending with the next day in one step when they form a plain
+    /// week that ends by `cursor` and holds less than `open_below`; returns the open time
+    /// skipped.
+    pub(crate) fn skip_week(&mut self, cursor: Nanos, open_below: Nanos) -> Option<Nanos> {
+        if !self.buf.is_empty() || self.z.week_open >= open_below {
+            return None;
+        }
+        let first = self.day.checked_sub_days(Days::new(6))?;
+        if first < self.first_day {
+            return None;
+        }
+        let u0 = Nanos::from(self.z.plain_window(first)?);
+        let last_end = u0 + Nanos::from(self.z.week_last_end[weekday(first)]);
+        if last_end * NANOS > cursor {
+            return None;
+        }
+        self.day = first.pred_opt()?;
+        Some(self.z.week_open)
+    }
+}
+
+/// Monday = 0 ... Sunday = 6.
+#[inline]
+fn weekday(date: NaiveDate) -> usize {
+    date.weekday().num_days_from_monday() as usize
+}
+
+/// The local wall-clock reading `secs` after midnight of `date` (`secs` < 2 days).
+#[inline]
+fn local_at(date: NaiveDate, secs: u32) -> NaiveDateTime {
+    date.and_time(NaiveTime::MIN)
+        .checked_add_signed(TimeDelta::seconds(i64::from(secs)))
+        .unwrap_or(NaiveDateTime::MAX)
+}
+
+fn clamp_secs(secs: Nanos) -> i64 {
+    i64::try_from(secs).unwrap_or(if secs < 0 { i64::MIN } else { i64::MAX })
+}
