@@ -108,27 +108,27 @@ impl Zoned {
         }
     }
 
-    /// Appends the UTC intervals of the spans that start on `date`, in order. A span that
-    /// runs past midnight is cut where the next day's first span starts, so the intervals
-    /// of consecutive days never overlap (only a holiday's hours could make them).
-    /// Intervals that a spring-forward gap makes empty are left out.
+    /// Appends the UTC intervals of the spans that start on `date`, in order. The part of
+    /// a span that the previous day's interval running past midnight already covers is
+    /// left out (only a holiday's hours can overlap that way), so the intervals of
+    /// consecutive days never overlap and together they are the union of both days' hours.
+    /// Intervals that a spring-forward gap makes empty are left out too.
     pub(crate) fn intervals_on(&self, date: NaiveDate, out: &mut Vec<Iv>) {
         let spans = self.spans_on(date);
-        let Some(last) = spans.len().checked_sub(1) else {
+        if spans.is_empty() {
             return;
-        };
-        let next_first = date
-            .succ_opt()
-            .and_then(|next| self.spans_on(next).first())
-            .map_or(2 * DAY, |s| s.start + DAY);
-        for (i, span) in spans.iter().enumerate() {
-            let end = if i == last {
-                span.end.min(next_first)
-            } else {
-                span.end
-            };
-            let a = self.boundary(date, span.start);
-            let b = self.boundary(date, end);
+        }
+        let covered = date
+            .pred_opt()
+            .and_then(|prev| self.spans_on(prev).last())
+            .map_or(0, |s| s.end.saturating_sub(DAY));
+        for span in spans {
+            let start = span.start.max(covered);
+            if start >= span.end {
+                continue;
+            }
+            let a = self.boundary(date, start);
+            let b = self.boundary(date, span.end);
             if a < b {
                 out.push((a, b));
             }
@@ -147,7 +147,7 @@ impl Zoned {
         buf.iter().any(|&(a, b)| a <= t && t < b)
     }
 
-    /// When the eight days `first..=first + 7` hold no holiday and the UTC offset is the
+    /// When the eight days `first - 1..=first + 6` hold no holiday and the UTC offset is the
     /// same from the first day's local midnight to eight days later, the UTC instant (whole
     /// seconds) of that midnight. The week `first..first + 7` then holds exactly
     /// `week_open` of open time, laid out as the weekly schedule says.
@@ -155,8 +155,9 @@ impl Zoned {
     /// The offset is sampled once a day; two transitions less than a day apart that
     /// restore the same offset would go unseen. The tz database has none after 1970.
     fn plain_window(&self, first: NaiveDate) -> Option<i64> {
-        let last = first.checked_add_days(Days::new(7))?;
-        if self.holidays.any_in(first, last) {
+        let before = first.pred_opt()?;
+        let last = first.checked_add_days(Days::new(6))?;
+        if self.holidays.any_in(before, last) {
             return None;
         }
         let u0 = self.boundary(first, 0).div_euclid(NANOS);
