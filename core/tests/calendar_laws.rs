@@ -416,7 +416,10 @@ fn scale(c: &Case, (permille, extra): (i128, i128)) -> i128 {
 }
 
 /// `CALENDAR_LAW_CASES=20000` runs a longer soak than the default.
-#[allow(clippy::disallowed_methods, reason = "a test knob, not core configuration")]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "a test knob, not core configuration"
+)]
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases: std::env::var("CALENDAR_LAW_CASES")
