@@ -519,3 +519,112 @@ fn reference_knows_the_design_examples() {
             .timestamp()
     );
 }
+
+// ---------------------------------------------------------------- vectors vs reference
+
+/// A vector's calendar as a reference [`Case`], when the reference can model it (one zone,
+/// weekly hours, dated holidays; no `any_of`, `always_open` or yearly holidays).
+fn vector_case(doc: &serde_json::Value) -> Option<Case> {
+    let tz: Tz = doc.get("timezone")?.as_str()?.parse().ok()?;
+    if doc.get("always_open").is_some() {
+        return None;
+    }
+    let span = |text: &str| -> (i64, i64) {
+        let clock = |t: &str| -> i64 {
+            let (h, m) = t.split_once(':').unwrap();
+            h.parse::<i64>().unwrap() * 3600 + m.parse::<i64>().unwrap() * 60
+        };
+        let (a, b) = text.split_once('-').unwrap();
+        let (a, b) = (clock(a), clock(b));
+        (a, if b <= a { b + DAY } else { b })
+    };
+    let mut week: [Vec<(i64, i64)>; 7] = Default::default();
+    for (key, list) in doc.get("hours")?.as_object()? {
+        let i = KEYS.iter().position(|k| k == key)?;
+        week[i] = list
+            .as_array()?
+            .iter()
+            .map(|v| span(v.as_str().unwrap()))
+            .collect();
+    }
+    let mut holidays = BTreeMap::new();
+    for h in doc
+        .get("holidays")
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default()
+    {
+        let (date, hours) = match &h {
+            serde_json::Value::String(d) => (d.clone(), vec![]),
+            obj => (
+                obj.get("date")?.as_str()?.to_owned(),
+                obj.get("hours")
+                    .and_then(|v| v.as_array())
+                    .map(|l| l.iter().map(|v| span(v.as_str().unwrap())).collect())
+                    .unwrap_or_default(),
+            ),
+        };
+        holidays.insert(NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()?, hours);
+    }
+    Some(Case {
+        json: doc.to_string(),
+        tz,
+        week,
+        holidays,
+    })
+}
+
+/// The hand-worked conformance vectors, answered again by the brute-force reference.
+#[test]
+fn vectors_agree_with_the_reference() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/calendar");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let file: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in file["cases"].as_array().unwrap() {
+            let (Some(expect), input) = (case.get("expect"), &case["input"]) else {
+                continue;
+            };
+            let Some(c) = input.get("calendar").and_then(vector_case) else {
+                continue;
+            };
+            let members = std::slice::from_ref(&c);
+            let at = |key: &str| webcare::parse_instant(input[key].as_str().unwrap()).unwrap();
+            let ms = |key: &str| i128::from(input[key].as_i64().unwrap()) * 1_000_000;
+            let name = format!("{}: {}", path.display(), case["name"]);
+            let same = |got: DateTime<Utc>, key: &str| {
+                let want = webcare::parse_instant(expect[key].as_str().unwrap()).unwrap();
+                assert_eq!(got, want, "{name}");
+            };
+            match case["op"].as_str().unwrap() {
+                "calendar.add" => same(ref_add(members, at("start"), ms("duration_ms")), "due"),
+                "calendar.sub" => same(ref_sub(members, at("end"), ms("duration_ms")), "start"),
+                "calendar.elapsed" => {
+                    let (a, b) = (at("from"), at("to"));
+                    let e = if b < a {
+                        -ref_elapsed(members, b, a)
+                    } else {
+                        ref_elapsed(members, a, b)
+                    };
+                    assert_eq!(
+                        e / 1_000_000,
+                        i128::from(expect["elapsed_ms"].as_i64().unwrap()),
+                        "{name}"
+                    );
+                }
+                "calendar.is_open" => assert_eq!(
+                    ref_state(members, at("at")).0,
+                    expect["open"].as_bool().unwrap(),
+                    "{name}"
+                ),
+                "calendar.next_open" => same(ref_state(members, at("at")).1, "at"),
+                "calendar.next_close" => same(ref_state(members, at("at")).2, "at"),
+                _ => continue,
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} vectors checked");
+}

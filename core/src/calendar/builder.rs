@@ -177,6 +177,9 @@ impl CalendarBuilder {
 
 /// Appends `imported` to the holidays of `spec`, leaving out dates already listed.
 pub(crate) fn merge_holidays(spec: &mut Spec, imported: Vec<HolidaySpec>) {
+    if imported.is_empty() {
+        return;
+    }
     let list = spec.holidays.get_or_insert_with(Vec::new);
     for entry in imported {
         if !list.iter().any(|h| h.key() == entry.key()) {

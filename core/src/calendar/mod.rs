@@ -329,7 +329,7 @@ impl Calendar {
         let beyond = || beyond_horizon(start);
         let mut r = d;
         match &self.kind {
-            Kind::Always => from_nanos(t + d),
+            Kind::Always => check_before(t + d, limit, beyond),
             Kind::One(z) => {
                 let mut s = Forward::new(z, t, limit);
                 loop {
@@ -391,7 +391,7 @@ impl Calendar {
         let beyond = || beyond_horizon(end);
         let mut r = d;
         match &self.kind {
-            Kind::Always => from_nanos(t - d),
+            Kind::Always => check_after(t - d, limit, beyond),
             Kind::One(z) => {
                 let mut s = Backward::new(z, t, limit);
                 loop {

@@ -4,6 +4,7 @@ use serde_json::Value;
 use webcare::Error;
 
 mod args;
+mod calendar;
 mod contact;
 
 pub use args::Args;
@@ -13,6 +14,7 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     let (module, _) = op.split_once('.')?;
     match module {
         "channel" | "handle" | "message" | "contact" => contact::dispatch(op, input),
+        "calendar" => calendar::dispatch(op, input),
         _ => None,
     }
 }
