@@ -460,7 +460,7 @@ impl Calendar {
             return 0;
         }
         // The part of an interval inside [a, b).
-        let part = |(x, y): Iv| if y > a { y.min(b) - x.max(a) } else { 0 };
+        let part = |(x, y): Iv| (y.min(b) - x.max(a)).max(0);
         let mut sum = 0;
         match &self.kind {
             Kind::Always => return b - a,
@@ -472,15 +472,23 @@ impl Calendar {
                         continue;
                     }
                     match s.next() {
-                        Some(iv) if iv.0 < b => sum += part(iv),
-                        _ => break,
+                        // Intervals are disjoint and in order: none after one reaching `b`.
+                        Some(iv) if iv.1 >= b => {
+                            sum += part(iv);
+                            break;
+                        }
+                        Some(iv) => sum += part(iv),
+                        None => break,
                     }
                 }
             }
             Kind::Union(members) => {
                 let mut s = UnionForward::new(members, a, b);
-                while let Some(iv) = s.next().filter(|iv| iv.0 < b) {
+                while let Some(iv) = s.next() {
                     sum += part(iv);
+                    if iv.1 >= b {
+                        break;
+                    }
                 }
             }
         }

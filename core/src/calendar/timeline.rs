@@ -18,6 +18,9 @@ use crate::calendar::schedule::Week;
 pub(crate) type Nanos = i128;
 /// Nanoseconds per second.
 pub(crate) const NANOS: Nanos = 1_000_000_000;
+/// A bound on any UTC offset, in seconds (real ones stay within -12:00 and +14:00;
+/// local mean times of the 19th century within 16 hours).
+const MAX_OFFSET: Nanos = 16 * 3600;
 /// One open interval `[start, end)` in UTC nanoseconds.
 pub(crate) type Iv = (Nanos, Nanos);
 
@@ -172,8 +175,9 @@ impl Zoned {
     }
 }
 
-/// The forward stream of a [`Zoned`]: its intervals in time order, from two days before
-/// the local date of `from` to two days after that of `until`.
+/// The forward stream of a [`Zoned`]: its intervals in time order, from the local date of
+/// `from` (the day before when that day's interval runs past midnight) to two days after
+/// that of `until`.
 #[derive(Debug)]
 pub(crate) struct Forward<'a> {
     z: &'a Zoned,
@@ -187,9 +191,15 @@ impl<'a> Forward<'a> {
     pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Forward<'a> {
         let day = z.local_date(from);
         let last = z.local_date(until);
+        // Intervals of earlier days end by the local midnight that starts `day`, so by
+        // `from`; only the previous day's interval running past midnight can reach it.
+        let first = match day.pred_opt() {
+            Some(prev) if z.spans_on(prev).last().is_some_and(|s| s.end > DAY) => prev,
+            _ => day,
+        };
         Forward {
             z,
-            day: day.checked_sub_days(Days::new(2)).unwrap_or(day),
+            day: first,
             last_day: last.checked_add_days(Days::new(2)).unwrap_or(last),
             buf: Vec::with_capacity(8),
             pos: 0,
@@ -228,9 +238,14 @@ impl<'a> Forward<'a> {
         if next > self.last_day {
             return None;
         }
+        // Cheap bounds first: no UTC offset exceeds 16 hours either way.
+        let local = Nanos::from(local_at(self.day, 0).and_utc().timestamp());
+        let last = Nanos::from(self.z.week_last_end[weekday(self.day)]);
+        if (local + MAX_OFFSET) * NANOS < cursor || (local + last - MAX_OFFSET) * NANOS > ends_by {
+            return None;
+        }
         let u0 = Nanos::from(self.z.plain_window(self.day)?);
-        let last_end = u0 + Nanos::from(self.z.week_last_end[weekday(self.day)]);
-        if u0 * NANOS < cursor || last_end * NANOS > ends_by {
+        if u0 * NANOS < cursor || (u0 + last) * NANOS > ends_by {
             return None;
         }
         self.day = next;
@@ -283,9 +298,13 @@ impl<'a> Backward<'a> {
         if first < self.first_day {
             return None;
         }
+        let local = Nanos::from(local_at(first, 0).and_utc().timestamp());
+        let last = Nanos::from(self.z.week_last_end[weekday(first)]);
+        if (local + last - MAX_OFFSET) * NANOS > cursor {
+            return None;
+        }
         let u0 = Nanos::from(self.z.plain_window(first)?);
-        let last_end = u0 + Nanos::from(self.z.week_last_end[weekday(first)]);
-        if last_end * NANOS > cursor {
+        if (u0 + last) * NANOS > cursor {
             return None;
         }
         self.day = first.pred_opt()?;
