@@ -68,6 +68,18 @@ impl Holidays {
         None
     }
 
+    /// The first holiday on or after `from`, if any.
+    pub(crate) fn next_from(&self, from: NaiveDate) -> Option<NaiveDate> {
+        let dated = self.dated.range(from..).next().map(|(d, _)| *d);
+        let yearly = self.yearly.keys().filter_map(|&(m, d)| {
+            // The next year (from `from`'s) that has this month-day; Feb 29 waits for a leap year.
+            (0..9)
+                .filter_map(|k| NaiveDate::from_ymd_opt(from.year().checked_add(k)?, m, d))
+                .find(|date| *date >= from)
+        });
+        dated.into_iter().chain(yearly).min()
+    }
+
     /// Whether any date in `from..=to` is a holiday.
     pub(crate) fn any_in(&self, from: NaiveDate, to: NaiveDate) -> bool {
         if self.dated.range(from..=to).next().is_some() {

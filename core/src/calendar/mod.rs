@@ -60,9 +60,12 @@
 //!
 //! # Cost
 //!
-//! Open intervals are generated lazily, day by day, in UTC. A week without holidays and
-//! without an offset change holds exactly the schedule's weekly open time and is skipped
-//! in one step, so adding 30 business days costs about as much as adding 30 minutes.
+//! Open intervals are generated lazily, day by day, in UTC. A run of weeks without
+//! holidays and without an offset change holds exactly the schedule's weekly open time per
+//! week and is skipped in one step, up to the next holiday or DST change, so adding 30
+//! business days costs a small multiple of adding 30 minutes. A zone's offset changes are
+//! found once per year of the zone and cached for the process (about a millisecond's work
+//! the first time a year is used).
 //! A union of calendars walks its intervals without skipping weeks. Every search stops at
 //! a horizon of [`HORIZON_YEARS`] years with a `beyond_horizon` error.
 
@@ -70,6 +73,7 @@ mod builder;
 mod holiday;
 mod ics;
 mod interval;
+mod offsets;
 mod schedule;
 mod spec;
 mod timeline;

@@ -4,14 +4,12 @@
 //! Instants and durations are `i128` nanoseconds since the Unix epoch here: exact, and
 //! wide enough that no sum of them overflows.
 
-use chrono::{
-    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
-    TimeZone,
-};
-use chrono_tz::{GapInfo, Tz};
+use chrono::{DateTime, Datelike, Days, NaiveDate};
+use chrono_tz::Tz;
 
 use crate::calendar::holiday::Holidays;
 use crate::calendar::interval::{Span, DAY};
+use crate::calendar::offsets::Offsets;
 use crate::calendar::schedule::Week;
 
 /// Nanoseconds since the Unix epoch (an instant) or nanoseconds (a duration).
@@ -69,46 +67,23 @@ impl Zoned {
     }
 
     /// The local date of an instant in this zone.
-    pub(crate) fn local_date(&self, t: Nanos) -> NaiveDate {
+    pub(crate) fn local_date(&self, o: &mut Offsets, t: Nanos) -> NaiveDate {
         let secs = clamp_secs(t.div_euclid(NANOS));
-        match DateTime::from_timestamp(secs, 0) {
-            Some(utc) => self.tz.from_utc_datetime(&utc.naive_utc()).date_naive(),
-            None if secs < 0 => NaiveDate::MIN,
+        let local = secs.saturating_add(i64::from(o.offset_at(secs)));
+        match DateTime::from_timestamp(local, 0) {
+            Some(utc) => utc.date_naive(),
+            None if local < 0 => NaiveDate::MIN,
             None => NaiveDate::MAX,
         }
-    }
-
-    /// The UTC offset in seconds at a UTC instant given in whole seconds.
-    #[inline]
-    fn offset_at(&self, utc_secs: i64) -> Option<i64> {
-        let utc = DateTime::from_timestamp(utc_secs, 0)?.naive_utc();
-        Some(i64::from(
-            self.tz
-                .offset_from_utc_datetime(&utc)
-                .fix()
-                .local_minus_utc(),
-        ))
     }
 
     /// The instant of a schedule boundary: the first instant at which the local wall clock
     /// shows `secs` after midnight of `date`, or a later time. In a spring-forward gap that
     /// is the end of the gap; in a fall-back fold, the first of the two readings.
-    fn boundary(&self, date: NaiveDate, secs: u32) -> Nanos {
-        let local = local_at(date, secs);
-        match self.tz.from_local_datetime(&local) {
-            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
-                Nanos::from(t.timestamp()) * NANOS
-            }
-            LocalResult::None => match GapInfo::new(&local, &self.tz).and_then(|gap| gap.end) {
-                Some(end) => Nanos::from(end.timestamp()) * NANOS,
-                // No gap end known (the edge of the tz database): read with the offset in force.
-                None => {
-                    let naive = local.and_utc().timestamp();
-                    let offset = self.offset_at(naive).unwrap_or(0);
-                    Nanos::from(naive - offset) * NANOS
-                }
-            },
-        }
+    #[inline]
+    fn boundary(&self, o: &mut Offsets, date: NaiveDate, secs: u32) -> Nanos {
+        let local = local_secs(date) + i64::from(secs);
+        Nanos::from(o.first_instant(local)) * NANOS
     }
 
     /// Appends the UTC intervals of the spans that start on `date`, in order. The part of
@@ -116,7 +91,7 @@ impl Zoned {
     /// left out (only a holiday's hours can overlap that way), so the intervals of
     /// consecutive days never overlap and together they are the union of both days' hours.
     /// Intervals that a spring-forward gap makes empty are left out too.
-    pub(crate) fn intervals_on(&self, date: NaiveDate, out: &mut Vec<Iv>) {
+    pub(crate) fn intervals_on(&self, o: &mut Offsets, date: NaiveDate, out: &mut Vec<Iv>) {
         let spans = self.spans_on(date);
         if spans.is_empty() {
             return;
@@ -130,8 +105,8 @@ impl Zoned {
             if start >= span.end {
                 continue;
             }
-            let a = self.boundary(date, start);
-            let b = self.boundary(date, span.end);
+            let a = self.boundary(o, date, start);
+            let b = self.boundary(o, date, span.end);
             if a < b {
                 out.push((a, b));
             }
@@ -140,36 +115,33 @@ impl Zoned {
 
     /// Whether `t` lies in one of the intervals of the days around its local date.
     pub(crate) fn is_open(&self, t: Nanos) -> bool {
-        let day = self.local_date(t);
+        let mut o = Offsets::new(self.tz);
+        let day = self.local_date(&mut o, t);
         let mut buf = Vec::new();
-        // Two days back: an overnight interval, or a fold around midnight, reaches `t`.
-        let from = day.checked_sub_days(Days::new(2)).unwrap_or(day);
-        for d in from.iter_days().take(4) {
-            self.intervals_on(d, &mut buf);
+        // The day before: its interval may run past midnight. The day after: a fold around
+        // midnight can show the next date's first hour before `t`'s date ends.
+        let from = day.pred_opt().unwrap_or(day);
+        for d in from.iter_days().take(3) {
+            self.intervals_on(&mut o, d, &mut buf);
         }
         buf.iter().any(|&(a, b)| a <= t && t < b)
     }
 
-    /// When the eight days `first - 1..=first + 6` hold no holiday and the UTC offset is the
-    /// same from the first day's local midnight to eight days later, the UTC instant (whole
-    /// seconds) of that midnight. The week `first..first + 7` then holds exactly
+    /// When the days `first - 1..=first + 6` hold no holiday and the UTC offset does not
+    /// change from the first day's local midnight to eight days later, the UTC instant
+    /// (whole seconds) of that midnight. The week `first..first + 7` then holds exactly
     /// `week_open` of open time, laid out as the weekly schedule says.
-    ///
-    /// The offset is sampled once a day; two transitions less than a day apart that
-    /// restore the same offset would go unseen. The tz database has none after 1970.
-    fn plain_window(&self, first: NaiveDate) -> Option<i64> {
+    fn plain_window(&self, o: &mut Offsets, first: NaiveDate) -> Option<i64> {
         let before = first.pred_opt()?;
         let last = first.checked_add_days(Days::new(6))?;
         if self.holidays.any_in(before, last) {
             return None;
         }
-        let u0 = self.boundary(first, 0).div_euclid(NANOS);
-        let u0 = i64::try_from(u0).ok()?;
-        let offset = local_at(first, 0).and_utc().timestamp() - u0;
-        for k in [8, 0, 1, 2, 3, 4, 5, 6, 7] {
-            if self.offset_at(u0 + k * i64::from(DAY))? != offset {
-                return None;
-            }
+        let local = local_secs(first);
+        let u0 = o.first_instant(local);
+        // Midnight in a gap starts the week late: not plain.
+        if local - u0 != i64::from(o.offset_at(u0)) || !o.constant(u0, u0 + 8 * i64::from(DAY)) {
+            return None;
         }
         Some(u0)
     }
@@ -181,6 +153,7 @@ impl Zoned {
 #[derive(Debug)]
 pub(crate) struct Forward<'a> {
     z: &'a Zoned,
+    o: Offsets,
     day: NaiveDate,
     last_day: NaiveDate,
     buf: Vec<Iv>,
@@ -189,8 +162,9 @@ pub(crate) struct Forward<'a> {
 
 impl<'a> Forward<'a> {
     pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Forward<'a> {
-        let day = z.local_date(from);
-        let last = z.local_date(until);
+        let mut o = Offsets::new(z.tz);
+        let day = z.local_date(&mut o, from);
+        let last = z.local_date(&mut o, until);
         // Intervals of earlier days end by the local midnight that starts `day`, so by
         // `from`; only the previous day's interval running past midnight can reach it.
         let first = match day.pred_opt() {
@@ -199,6 +173,7 @@ impl<'a> Forward<'a> {
         };
         Forward {
             z,
+            o,
             day: first,
             last_day: last.checked_add_days(Days::new(2)).unwrap_or(last),
             buf: Vec::with_capacity(8),
@@ -214,7 +189,7 @@ impl<'a> Forward<'a> {
             }
             self.buf.clear();
             self.pos = 0;
-            self.z.intervals_on(self.day, &mut self.buf);
+            self.z.intervals_on(&mut self.o, self.day, &mut self.buf);
             self.day = self.day.succ_opt()?;
         }
         let iv = self.buf.get(self.pos).copied();
@@ -222,34 +197,59 @@ impl<'a> Forward<'a> {
         iv
     }
 
-    /// Skips the next seven days in one step when they form a plain week that lies after
-    /// `cursor`, holds less than `open_below` of open time and ends by `ends_by`; returns
-    /// the open time skipped.
+    /// Skips whole plain weeks from the next day on, as many as fit: they lie after
+    /// `cursor`, hold less than `open_below` of open time together and end by `ends_by`,
+    /// and no holiday or offset change comes in between. Returns the open time skipped.
     pub(crate) fn skip_week(
         &mut self,
         cursor: Nanos,
         open_below: Nanos,
         ends_by: Nanos,
     ) -> Option<Nanos> {
-        if self.pos != self.buf.len() || self.z.week_open >= open_below {
+        let z = self.z;
+        if self.pos != self.buf.len() || z.week_open >= open_below {
             return None;
         }
-        let next = self.day.checked_add_days(Days::new(7))?;
-        if next > self.last_day {
-            return None;
-        }
+        let week = 7 * Nanos::from(DAY);
+        let span_days = (self.last_day - self.day).num_days();
         // Cheap bounds first: no UTC offset exceeds 16 hours either way.
-        let local = Nanos::from(local_at(self.day, 0).and_utc().timestamp());
-        let last = Nanos::from(self.z.week_last_end[weekday(self.day)]);
-        if (local + MAX_OFFSET) * NANOS < cursor || (local + last - MAX_OFFSET) * NANOS > ends_by {
+        let local = Nanos::from(local_secs(self.day));
+        let last = Nanos::from(z.week_last_end[weekday(self.day)]);
+        if span_days < 7
+            || (local + MAX_OFFSET) * NANOS < cursor
+            || (local + last - MAX_OFFSET) * NANOS > ends_by
+        {
             return None;
         }
-        let u0 = Nanos::from(self.z.plain_window(self.day)?);
+        let u0 = Nanos::from(z.plain_window(&mut self.o, self.day)?);
         if u0 * NANOS < cursor || (u0 + last) * NANOS > ends_by {
             return None;
         }
-        self.day = next;
-        Some(self.z.week_open)
+        // How many weeks: by budget, by `ends_by`, by the last day, by the next holiday
+        // and by the next offset change.
+        let mut weeks = Nanos::from(span_days / 7);
+        if z.week_open > 0 {
+            weeks = weeks.min((open_below - 1) / z.week_open);
+        }
+        if ends_by != Nanos::MAX {
+            weeks = weeks.min((ends_by.div_euclid(NANOS) - u0 - last).div_euclid(week) + 1);
+        }
+        if let Some(h) = z.holidays.next_from(self.day) {
+            weeks = weeks.min(Nanos::from((h - self.day).num_days() / 7));
+        }
+        let reach = i64::try_from(u0 + (7 * weeks + 1) * Nanos::from(DAY)).ok()?;
+        let start = i64::try_from(u0).ok()?;
+        if let Some(change) = self.o.next_change(start, reach) {
+            let days = (Nanos::from(change) - u0 - 1) / Nanos::from(DAY);
+            weeks = weeks.min((days - 1).div_euclid(7));
+        }
+        if weeks < 1 {
+            return None;
+        }
+        self.day = self
+            .day
+            .checked_add_days(Days::new(u64::try_from(weeks * 7).ok()?))?;
+        Some(z.week_open * weeks)
     }
 }
 
@@ -258,6 +258,7 @@ impl<'a> Forward<'a> {
 #[derive(Debug)]
 pub(crate) struct Backward<'a> {
     z: &'a Zoned,
+    o: Offsets,
     day: NaiveDate,
     first_day: NaiveDate,
     buf: Vec<Iv>,
@@ -265,10 +266,12 @@ pub(crate) struct Backward<'a> {
 
 impl<'a> Backward<'a> {
     pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Backward<'a> {
-        let day = z.local_date(from);
-        let first = z.local_date(until);
+        let mut o = Offsets::new(z.tz);
+        let day = z.local_date(&mut o, from);
+        let first = z.local_date(&mut o, until);
         Backward {
             z,
+            o,
             day: day.checked_add_days(Days::new(1)).unwrap_or(day),
             first_day: first.checked_sub_days(Days::new(2)).unwrap_or(first),
             buf: Vec::with_capacity(8),
@@ -281,7 +284,7 @@ impl<'a> Backward<'a> {
             if self.day < self.first_day {
                 return None;
             }
-            self.z.intervals_on(self.day, &mut self.buf);
+            self.z.intervals_on(&mut self.o, self.day, &mut self.buf);
             self.day = self.day.pred_opt()?;
         }
         self.buf.pop()
@@ -298,12 +301,12 @@ impl<'a> Backward<'a> {
         if first < self.first_day {
             return None;
         }
-        let local = Nanos::from(local_at(first, 0).and_utc().timestamp());
+        let local = Nanos::from(local_secs(first));
         let last = Nanos::from(self.z.week_last_end[weekday(first)]);
         if (local + last - MAX_OFFSET) * NANOS > cursor {
             return None;
         }
-        let u0 = Nanos::from(self.z.plain_window(first)?);
+        let u0 = Nanos::from(self.z.plain_window(&mut self.o, first)?);
         if (u0 + last) * NANOS > cursor {
             return None;
         }
@@ -318,13 +321,14 @@ fn weekday(date: NaiveDate) -> usize {
     date.weekday().num_days_from_monday() as usize
 }
 
-/// The local wall-clock reading `secs` after midnight of `date` (`secs` < 2 days).
+/// Seconds of naive local time at midnight of `date`.
 #[inline]
-fn local_at(date: NaiveDate, secs: u32) -> NaiveDateTime {
-    date.and_time(NaiveTime::MIN)
-        .checked_add_signed(TimeDelta::seconds(i64::from(secs)))
-        .unwrap_or(NaiveDateTime::MAX)
+fn local_secs(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE) * i64::from(DAY)
 }
+
+/// `NaiveDate::from_ymd(1970, 1, 1).num_days_from_ce()`.
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 fn clamp_secs(secs: Nanos) -> i64 {
     i64::try_from(secs).unwrap_or(if secs < 0 { i64::MIN } else { i64::MAX })
