@@ -7,7 +7,7 @@
 //! offset would go unseen; the tz database has none.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, Datelike, NaiveDate, Offset, TimeZone};
 use chrono_tz::Tz;
@@ -25,11 +25,29 @@ pub(crate) struct YearTable {
     changes: Vec<(i64, i32)>,
 }
 
-type Cache = RwLock<HashMap<(Tz, i32), Arc<YearTable>>>;
+/// Years whose tables are kept per zone; others are built on demand and not kept.
+const FIRST_YEAR: i32 = 1900;
+const LAST_YEAR: i32 = 2299;
 
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(|| RwLock::new(HashMap::new()))
+/// The year tables of one zone, filled in as years are used; shared by every calendar in
+/// the zone for the life of the process.
+#[derive(Debug)]
+pub(crate) struct ZoneTables {
+    tz: Tz,
+    years: Box<[OnceLock<YearTable>]>,
+}
+
+/// The shared tables of `tz`.
+pub(crate) fn zone_tables(tz: Tz) -> Arc<ZoneTables> {
+    static ZONES: OnceLock<Mutex<HashMap<Tz, Arc<ZoneTables>>>> = OnceLock::new();
+    let zones = ZONES.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut zones = zones.lock().unwrap_or_else(PoisonError::into_inner);
+    Arc::clone(zones.entry(tz).or_insert_with(|| {
+        Arc::new(ZoneTables {
+            tz,
+            years: (FIRST_YEAR..=LAST_YEAR).map(|_| OnceLock::new()).collect(),
+        })
+    }))
 }
 
 fn chrono_offset(tz: Tz, utc: i64) -> i32 {
@@ -96,58 +114,62 @@ fn year_of(utc: i64) -> i32 {
     DateTime::from_timestamp(utc, 0).map_or(if utc < 0 { 1 } else { 9999 }, |t| t.year())
 }
 
-fn table(tz: Tz, year: i32) -> Arc<YearTable> {
-    let read = cache().read().unwrap_or_else(PoisonError::into_inner);
-    if let Some(t) = read.get(&(tz, year)) {
-        return Arc::clone(t);
-    }
-    drop(read);
-    let built = Arc::new(build(tz, year));
-    let mut write = cache().write().unwrap_or_else(PoisonError::into_inner);
-    Arc::clone(write.entry((tz, year)).or_insert(built))
-}
-
-/// A zone's offsets with the year tables in use kept at hand.
+/// A zone's offsets, with the year table in use kept at hand.
 #[derive(Debug)]
-pub(crate) struct Offsets {
-    tz: Tz,
-    held: Vec<Arc<YearTable>>,
+pub(crate) struct Offsets<'a> {
+    zone: &'a ZoneTables,
+    current: Option<&'a YearTable>,
+    /// Tables of years outside the kept range, built for this walk only.
+    spare: Vec<YearTable>,
 }
 
-impl Offsets {
-    pub(crate) fn new(tz: Tz) -> Offsets {
+impl<'a> Offsets<'a> {
+    pub(crate) fn new(zone: &'a ZoneTables) -> Offsets<'a> {
         Offsets {
-            tz,
-            held: Vec::with_capacity(2),
+            zone,
+            current: None,
+            spare: Vec::new(),
         }
-    }
-
-    fn table_for(&mut self, utc: i64) -> Arc<YearTable> {
-        if let Some(t) = self.held.iter().find(|t| t.start <= utc && utc < t.end) {
-            return Arc::clone(t);
-        }
-        let t = table(self.tz, year_of(utc));
-        if self.held.len() >= 3 {
-            self.held.remove(0);
-        }
-        self.held.push(Arc::clone(&t));
-        t
     }
 
     /// The offset in seconds at `utc`, and the instant of the next change in the same
     /// year table (or the table's end).
     fn segment(&mut self, utc: i64) -> (i32, i64) {
-        let t = self.table_for(utc);
-        let mut offset = t.first;
-        for &(at, o) in &t.changes {
-            if at > utc {
-                return (offset, at);
+        let table = match self.current {
+            Some(t) if t.start <= utc && utc < t.end => t,
+            _ => {
+                let year = year_of(utc);
+                let kept = usize::try_from(year - FIRST_YEAR)
+                    .ok()
+                    .and_then(|i| self.zone.years.get(i));
+                match kept {
+                    Some(slot) => {
+                        let t = slot.get_or_init(|| build(self.zone.tz, year));
+                        self.current = Some(t);
+                        t
+                    }
+                    None => {
+                        let at = match self
+                            .spare
+                            .iter()
+                            .position(|t| t.start <= utc && utc < t.end)
+                        {
+                            Some(i) => i,
+                            None => {
+                                self.spare.push(build(self.zone.tz, year));
+                                self.spare.len() - 1
+                            }
+                        };
+                        return match self.spare.get(at) {
+                            Some(t) => scan(t, utc),
+                            None => (0, utc + 1),
+                        };
+                    }
+                }
             }
-            offset = o;
-        }
-        (offset, t.end)
+        };
+        scan(table, utc)
     }
-
     /// The offset in seconds at `utc`.
     pub(crate) fn offset_at(&mut self, utc: i64) -> i32 {
         self.segment(utc).0
@@ -175,23 +197,38 @@ impl Offsets {
     /// The next offset change after `utc`, looking no further than `limit`.
     pub(crate) fn next_change(&mut self, utc: i64, limit: i64) -> Option<i64> {
         let mut from = utc;
-        while from < limit {
-            let t = self.table_for(from);
-            if let Some(&(at, _)) = t.changes.iter().find(|(at, _)| *at > utc) {
-                return (at <= limit).then_some(at);
-            }
-            if t.end <= from {
+        loop {
+            let (_, end) = self.segment(from);
+            if end > limit {
                 return None;
             }
-            from = t.end;
+            if end <= from {
+                return None;
+            }
+            // `end` is a change unless it is only the end of a year table.
+            if self.offset_at(end) != self.offset_at(end - 1) {
+                return Some(end);
+            }
+            from = end;
         }
-        None
     }
 
     /// Whether the offset is the same over all of `from..=to`.
     pub(crate) fn constant(&mut self, from: i64, to: i64) -> bool {
         self.next_change(from, to).is_none()
     }
+}
+
+/// The offset at `utc` by one table, and the end of its segment.
+fn scan(t: &YearTable, utc: i64) -> (i32, i64) {
+    let mut offset = t.first;
+    for &(at, o) in &t.changes {
+        if at > utc {
+            return (offset, at);
+        }
+        offset = o;
+    }
+    (offset, t.end)
 }
 
 #[cfg(test)]
@@ -216,7 +253,8 @@ mod tests {
 
     #[test]
     fn finds_the_2026_amsterdam_changes_to_the_second() {
-        let mut o = Offsets::new(Tz::Europe__Amsterdam);
+        let z = zone_tables(Tz::Europe__Amsterdam);
+        let mut o = Offsets::new(&z);
         assert_eq!(
             o.next_change(utc(2026, 1, 1, 0, 0), utc(2027, 1, 1, 0, 0)),
             Some(utc(2026, 3, 29, 1, 0))
@@ -231,7 +269,8 @@ mod tests {
 
     #[test]
     fn first_instant_follows_the_design_rule() {
-        let mut o = Offsets::new(Tz::Europe__Amsterdam);
+        let z = zone_tables(Tz::Europe__Amsterdam);
+        let mut o = Offsets::new(&z);
         // Gap: 02:30 on the spring night is 03:00 CEST = 01:00Z.
         assert_eq!(
             o.first_instant(local(2026, 3, 29, 2, 30)),
@@ -251,7 +290,8 @@ mod tests {
             o.first_instant(local(2027, 1, 1, 0, 30)),
             utc(2026, 12, 31, 23, 30)
         );
-        let mut u = Offsets::new(Tz::UTC);
+        let zu = zone_tables(Tz::UTC);
+        let mut u = Offsets::new(&zu);
         assert_eq!(
             u.first_instant(local(2026, 1, 1, 0, 0)),
             utc(2026, 1, 1, 0, 0)

@@ -4,12 +4,14 @@
 //! Instants and durations are `i128` nanoseconds since the Unix epoch here: exact, and
 //! wide enough that no sum of them overflows.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::calendar::holiday::Holidays;
 use crate::calendar::interval::{Span, DAY};
-use crate::calendar::offsets::Offsets;
+use crate::calendar::offsets::{zone_tables, Offsets, ZoneTables};
 use crate::calendar::schedule::Week;
 
 /// Nanoseconds since the Unix epoch (an instant) or nanoseconds (a duration).
@@ -25,7 +27,8 @@ pub(crate) type Iv = (Nanos, Nanos);
 /// One calendar in one time zone: the weekly schedule and the holidays.
 #[derive(Debug, Clone)]
 pub(crate) struct Zoned {
-    pub(crate) tz: Tz,
+    /// The zone's offset changes, shared with every calendar in the zone.
+    tables: Arc<ZoneTables>,
     week: Week,
     holidays: Holidays,
     /// Open time of a plain week (no holiday, no offset change), in nanoseconds.
@@ -49,7 +52,7 @@ impl Zoned {
                 .unwrap_or(0);
         }
         Zoned {
-            tz,
+            tables: zone_tables(tz),
             week,
             holidays,
             week_open,
@@ -67,7 +70,7 @@ impl Zoned {
     }
 
     /// The local date of an instant in this zone.
-    pub(crate) fn local_date(&self, o: &mut Offsets, t: Nanos) -> NaiveDate {
+    pub(crate) fn local_date(&self, o: &mut Offsets<'_>, t: Nanos) -> NaiveDate {
         let secs = clamp_secs(t.div_euclid(NANOS));
         let local = secs.saturating_add(i64::from(o.offset_at(secs)));
         match DateTime::from_timestamp(local, 0) {
@@ -81,7 +84,7 @@ impl Zoned {
     /// shows `secs` after midnight of `date`, or a later time. In a spring-forward gap that
     /// is the end of the gap; in a fall-back fold, the first of the two readings.
     #[inline]
-    fn boundary(&self, o: &mut Offsets, date: NaiveDate, secs: u32) -> Nanos {
+    fn boundary(&self, o: &mut Offsets<'_>, date: NaiveDate, secs: u32) -> Nanos {
         let local = local_secs(date) + i64::from(secs);
         Nanos::from(o.first_instant(local)) * NANOS
     }
@@ -91,7 +94,7 @@ impl Zoned {
     /// left out (only a holiday's hours can overlap that way), so the intervals of
     /// consecutive days never overlap and together they are the union of both days' hours.
     /// Intervals that a spring-forward gap makes empty are left out too.
-    pub(crate) fn intervals_on(&self, o: &mut Offsets, date: NaiveDate, out: &mut Vec<Iv>) {
+    pub(crate) fn intervals_on(&self, o: &mut Offsets<'_>, date: NaiveDate, out: &mut Vec<Iv>) {
         let spans = self.spans_on(date);
         if spans.is_empty() {
             return;
@@ -115,7 +118,7 @@ impl Zoned {
 
     /// Whether `t` lies in one of the intervals of the days around its local date.
     pub(crate) fn is_open(&self, t: Nanos) -> bool {
-        let mut o = Offsets::new(self.tz);
+        let mut o = Offsets::new(&self.tables);
         let day = self.local_date(&mut o, t);
         let mut buf = Vec::new();
         // The day before: its interval may run past midnight. The day after: a fold around
@@ -131,19 +134,32 @@ impl Zoned {
     /// change from the first day's local midnight to eight days later, the UTC instant
     /// (whole seconds) of that midnight. The week `first..first + 7` then holds exactly
     /// `week_open` of open time, laid out as the weekly schedule says.
-    fn plain_window(&self, o: &mut Offsets, first: NaiveDate) -> Option<i64> {
-        let before = first.pred_opt()?;
-        let last = first.checked_add_days(Days::new(6))?;
-        if self.holidays.any_in(before, last) {
-            return None;
+    ///
+    /// Otherwise the first day from which a plain week may start again: the day after the
+    /// day after the holiday, or the day after the offset change.
+    fn plain_window(&self, o: &mut Offsets<'_>, first: NaiveDate) -> Result<i64, NaiveDate> {
+        let next_day = first.succ_opt().unwrap_or(first);
+        let (Some(before), Some(last)) = (first.pred_opt(), first.checked_add_days(Days::new(6)))
+        else {
+            return Err(next_day);
+        };
+        if let Some(h) = self.holidays.next_from(before).filter(|h| *h <= last) {
+            return Err(h.checked_add_days(Days::new(2)).unwrap_or(next_day));
         }
         let local = local_secs(first);
         let u0 = o.first_instant(local);
         // Midnight in a gap starts the week late: not plain.
-        if local - u0 != i64::from(o.offset_at(u0)) || !o.constant(u0, u0 + 8 * i64::from(DAY)) {
-            return None;
+        if local - u0 != i64::from(o.offset_at(u0)) {
+            return Err(next_day);
         }
-        Some(u0)
+        if let Some(change) = o.next_change(u0, u0 + 8 * i64::from(DAY)) {
+            let days = (change - u0 + i64::from(DAY) - 1) / i64::from(DAY);
+            return Err(first
+                .checked_add_days(Days::new(days.unsigned_abs()))
+                .unwrap_or(next_day)
+                .max(next_day));
+        }
+        Ok(u0)
     }
 }
 
@@ -153,16 +169,18 @@ impl Zoned {
 #[derive(Debug)]
 pub(crate) struct Forward<'a> {
     z: &'a Zoned,
-    o: Offsets,
+    o: Offsets<'a>,
     day: NaiveDate,
     last_day: NaiveDate,
+    /// No plain week starts before this day (found by a failed check).
+    retry: NaiveDate,
     buf: Vec<Iv>,
     pos: usize,
 }
 
 impl<'a> Forward<'a> {
     pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Forward<'a> {
-        let mut o = Offsets::new(z.tz);
+        let mut o = Offsets::new(&z.tables);
         let day = z.local_date(&mut o, from);
         let last = z.local_date(&mut o, until);
         // Intervals of earlier days end by the local midnight that starts `day`, so by
@@ -176,6 +194,7 @@ impl<'a> Forward<'a> {
             o,
             day: first,
             last_day: last.checked_add_days(Days::new(2)).unwrap_or(last),
+            retry: first,
             buf: Vec::with_capacity(8),
             pos: 0,
         }
@@ -207,7 +226,7 @@ impl<'a> Forward<'a> {
         ends_by: Nanos,
     ) -> Option<Nanos> {
         let z = self.z;
-        if self.pos != self.buf.len() || z.week_open >= open_below {
+        if self.pos != self.buf.len() || z.week_open >= open_below || self.day < self.retry {
             return None;
         }
         let week = 7 * Nanos::from(DAY);
@@ -221,7 +240,13 @@ impl<'a> Forward<'a> {
         {
             return None;
         }
-        let u0 = Nanos::from(z.plain_window(&mut self.o, self.day)?);
+        let u0 = match z.plain_window(&mut self.o, self.day) {
+            Ok(u0) => Nanos::from(u0),
+            Err(retry) => {
+                self.retry = retry;
+                return None;
+            }
+        };
         if u0 * NANOS < cursor || (u0 + last) * NANOS > ends_by {
             return None;
         }
@@ -258,7 +283,7 @@ impl<'a> Forward<'a> {
 #[derive(Debug)]
 pub(crate) struct Backward<'a> {
     z: &'a Zoned,
-    o: Offsets,
+    o: Offsets<'a>,
     day: NaiveDate,
     first_day: NaiveDate,
     buf: Vec<Iv>,
@@ -266,7 +291,7 @@ pub(crate) struct Backward<'a> {
 
 impl<'a> Backward<'a> {
     pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Backward<'a> {
-        let mut o = Offsets::new(z.tz);
+        let mut o = Offsets::new(&z.tables);
         let day = z.local_date(&mut o, from);
         let first = z.local_date(&mut o, until);
         Backward {
@@ -306,7 +331,7 @@ impl<'a> Backward<'a> {
         if (local + last - MAX_OFFSET) * NANOS > cursor {
             return None;
         }
-        let u0 = Nanos::from(self.z.plain_window(&mut self.o, first)?);
+        let u0 = Nanos::from(self.z.plain_window(&mut self.o, first).ok()?);
         if (u0 + last) * NANOS > cursor {
             return None;
         }
