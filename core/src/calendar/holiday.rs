@@ -79,19 +79,6 @@ impl Holidays {
         });
         dated.into_iter().chain(yearly).min()
     }
-
-    /// Whether any date in `from..=to` is a holiday.
-    pub(crate) fn any_in(&self, from: NaiveDate, to: NaiveDate) -> bool {
-        if self.dated.range(from..=to).next().is_some() {
-            return true;
-        }
-        if self.yearly.is_empty() {
-            return false;
-        }
-        from.iter_days()
-            .take_while(|d| *d <= to)
-            .any(|d| self.yearly_mask[d.month() as usize] & (1 << d.day()) != 0)
-    }
 }
 
 /// `YYYY-MM-DD`, exactly.
@@ -161,8 +148,9 @@ mod tests {
         assert_eq!(h.on(date("2027-12-25")), Some(&[][..]));
         assert_eq!(h.on(date("2026-12-25")).map(<[Span]>::len), Some(1));
         assert_eq!(h.on(date("2026-12-24")), None);
-        assert!(h.any_in(date("2030-12-20"), date("2030-12-27")));
-        assert!(!h.any_in(date("2030-12-26"), date("2031-01-02")));
+        assert_eq!(h.next_from(date("2030-12-20")), Some(date("2030-12-25")));
+        assert_eq!(h.next_from(date("2030-12-26")), Some(date("2031-12-25")));
+        assert_eq!(h.next_from(date("2026-12-25")), Some(date("2026-12-25")));
     }
 
     #[test]

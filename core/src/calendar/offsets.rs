@@ -212,11 +212,6 @@ impl<'a> Offsets<'a> {
             from = end;
         }
     }
-
-    /// Whether the offset is the same over all of `from..=to`.
-    pub(crate) fn constant(&mut self, from: i64, to: i64) -> bool {
-        self.next_change(from, to).is_none()
-    }
 }
 
 /// The offset at `utc` by one table, and the end of its segment.

@@ -94,7 +94,7 @@ impl Zoned {
     /// left out (only a holiday's hours can overlap that way), so the intervals of
     /// consecutive days never overlap and together they are the union of both days' hours.
     /// Intervals that a spring-forward gap makes empty are left out too.
-    pub(crate) fn intervals_on(&self, o: &mut Offsets<'_>, date: NaiveDate, out: &mut Vec<Iv>) {
+    pub(crate) fn intervals_on(&self, o: &mut Offsets<'_>, date: NaiveDate, out: &mut DayBuf) {
         let spans = self.spans_on(date);
         if spans.is_empty() {
             return;
@@ -120,14 +120,17 @@ impl Zoned {
     pub(crate) fn is_open(&self, t: Nanos) -> bool {
         let mut o = Offsets::new(&self.tables);
         let day = self.local_date(&mut o, t);
-        let mut buf = Vec::new();
+        let mut buf = DayBuf::default();
         // The day before: its interval may run past midnight. The day after: a fold around
         // midnight can show the next date's first hour before `t`'s date ends.
         let from = day.pred_opt().unwrap_or(day);
-        for d in from.iter_days().take(3) {
+        from.iter_days().take(3).any(|d| {
+            buf.clear();
             self.intervals_on(&mut o, d, &mut buf);
-        }
-        buf.iter().any(|&(a, b)| a <= t && t < b)
+            (0..buf.len())
+                .filter_map(|i| buf.get(i))
+                .any(|(a, b)| a <= t && t < b)
+        })
     }
 
     /// When the days `first - 1..=first + 6` hold no holiday and the UTC offset does not
@@ -174,7 +177,7 @@ pub(crate) struct Forward<'a> {
     last_day: NaiveDate,
     /// No plain week starts before this day (found by a failed check).
     retry: NaiveDate,
-    buf: Vec<Iv>,
+    buf: DayBuf,
     pos: usize,
 }
 
@@ -182,7 +185,8 @@ impl<'a> Forward<'a> {
     pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Forward<'a> {
         let mut o = Offsets::new(&z.tables);
         let day = z.local_date(&mut o, from);
-        let last = z.local_date(&mut o, until);
+        // A bound is enough here: no local date is later than the UTC date 16 hours on.
+        let last = utc_date(until + MAX_OFFSET * NANOS);
         // Intervals of earlier days end by the local midnight that starts `day`, so by
         // `from`; only the previous day's interval running past midnight can reach it.
         let first = match day.pred_opt() {
@@ -195,7 +199,7 @@ impl<'a> Forward<'a> {
             day: first,
             last_day: last.checked_add_days(Days::new(2)).unwrap_or(last),
             retry: first,
-            buf: Vec::with_capacity(8),
+            buf: DayBuf::default(),
             pos: 0,
         }
     }
@@ -211,7 +215,7 @@ impl<'a> Forward<'a> {
             self.z.intervals_on(&mut self.o, self.day, &mut self.buf);
             self.day = self.day.succ_opt()?;
         }
-        let iv = self.buf.get(self.pos).copied();
+        let iv = self.buf.get(self.pos);
         self.pos += 1;
         iv
     }
@@ -286,20 +290,21 @@ pub(crate) struct Backward<'a> {
     o: Offsets<'a>,
     day: NaiveDate,
     first_day: NaiveDate,
-    buf: Vec<Iv>,
+    buf: DayBuf,
 }
 
 impl<'a> Backward<'a> {
     pub(crate) fn new(z: &'a Zoned, from: Nanos, until: Nanos) -> Backward<'a> {
         let mut o = Offsets::new(&z.tables);
         let day = z.local_date(&mut o, from);
-        let first = z.local_date(&mut o, until);
+        // A bound is enough here: no local date is earlier than the UTC date 16 hours back.
+        let first = utc_date(until - MAX_OFFSET * NANOS);
         Backward {
             z,
             o,
             day: day.checked_add_days(Days::new(1)).unwrap_or(day),
             first_day: first.checked_sub_days(Days::new(2)).unwrap_or(first),
-            buf: Vec::with_capacity(8),
+            buf: DayBuf::default(),
         }
     }
 
@@ -354,6 +359,75 @@ fn local_secs(date: NaiveDate) -> i64 {
 
 /// `NaiveDate::from_ymd(1970, 1, 1).num_days_from_ce()`.
 const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// The UTC date of an instant.
+fn utc_date(t: Nanos) -> NaiveDate {
+    let secs = clamp_secs(t.div_euclid(NANOS));
+    match DateTime::from_timestamp(secs, 0) {
+        Some(utc) => utc.date_naive(),
+        None if secs < 0 => NaiveDate::MIN,
+        None => NaiveDate::MAX,
+    }
+}
+
+/// Up to this many intervals of a day are kept without allocating.
+const INLINE: usize = 4;
+
+/// The intervals of one day: a few inline, more on the heap.
+#[derive(Debug, Default)]
+pub(crate) struct DayBuf {
+    inline: [Iv; INLINE],
+    len: usize,
+    more: Vec<Iv>,
+}
+
+impl DayBuf {
+    #[inline]
+    pub(crate) fn push(&mut self, iv: Iv) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = iv,
+            None => self.more.push(iv),
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> Option<Iv> {
+        if i >= self.len {
+            return None;
+        }
+        match self.inline.get(i) {
+            Some(iv) => Some(*iv),
+            None => self.more.get(i - INLINE).copied(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn pop(&mut self) -> Option<Iv> {
+        let last = self.len.checked_sub(1)?;
+        self.len = last;
+        match self.inline.get(last) {
+            Some(iv) => Some(*iv),
+            None => self.more.pop(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        self.more.clear();
+    }
+}
 
 fn clamp_secs(secs: Nanos) -> i64 {
     i64::try_from(secs).unwrap_or(if secs < 0 { i64::MIN } else { i64::MAX })
