@@ -209,6 +209,83 @@ pub enum Error {
         /// The answer's 0-based position in the input.
         index: usize,
     },
+    /// A time zone name that is neither an IANA name (`Europe/Amsterdam`) nor one of the
+    /// Rails (`Amsterdam`, `Pacific Time (US & Canada)`) or Windows (`W. Europe Standard Time`)
+    /// names webcare maps to IANA.
+    #[error("unknown time zone {name:?}")]
+    UnknownTimezone {
+        /// The name as given.
+        name: String,
+    },
+    /// Opening hours that are not of the form `HH:MM-HH:MM` (`24:00` only as an end).
+    #[error("invalid opening interval {value:?}: {reason}")]
+    InvalidInterval {
+        /// The interval as given.
+        value: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// Opening hours whose end equals their start, such as `09:00-09:00`. A whole day is
+    /// written `00:00-24:00`.
+    #[error("opening interval {value:?} is empty: its end equals its start (a whole day is \"00:00-24:00\")")]
+    EmptyInterval {
+        /// The interval as given.
+        value: String,
+    },
+    /// Two opening intervals of one calendar that overlap, also across midnight.
+    #[error("opening intervals {first:?} and {second:?} overlap (on {day})")]
+    OverlappingIntervals {
+        /// The day (`mon`...`sun`, or a holiday date) of the first interval.
+        day: String,
+        /// The first interval as given.
+        first: String,
+        /// The interval it overlaps, as given.
+        second: String,
+    },
+    /// A key of `hours` that is not one of `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`.
+    #[error("unknown weekday {name:?} (expected mon, tue, wed, thu, fri, sat or sun)")]
+    UnknownWeekday {
+        /// The key as given.
+        name: String,
+    },
+    /// A holiday that is not a valid date (`2026-12-25`) or month-day (`12-25`), or a date
+    /// listed twice.
+    #[error("invalid holiday {value:?}: {reason}")]
+    InvalidHolidayDate {
+        /// The date as given.
+        value: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// A calendar that is never open: no hours on any weekday, no holiday with hours, not
+    /// always open. Business time on it would never pass.
+    #[error("calendar is never open: it has no opening hours at all")]
+    CalendarNeverOpen,
+    /// A calendar computation whose answer lies more than the horizon (100 years) away from
+    /// where it started, or that never comes (the next close of a calendar that never closes).
+    #[error("no answer within {years} years of {from}")]
+    BeyondHorizon {
+        /// The instant the computation started from, RFC 3339.
+        from: String,
+        /// The horizon in years.
+        years: u32,
+    },
+    /// Two slices of a batch operation with different lengths.
+    #[error("batch inputs differ in length: {left} and {right}")]
+    BatchLengthMismatch {
+        /// Length of the first slice.
+        left: usize,
+        /// Length of the second slice.
+        right: usize,
+    },
+    /// iCalendar (`.ics`) text that webcare cannot import.
+    #[error("invalid iCalendar text at line {line}: {reason}")]
+    InvalidIcs {
+        /// 1-based line (after unfolding) of the problem; 0 for the document as a whole.
+        line: usize,
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
     #[error("internal error (a bug in webcare): {message}")]
     Internal {
@@ -261,6 +338,16 @@ impl Error {
             Error::LabelCountMismatch { .. } => "label_count_mismatch",
             Error::UnknownLabel { .. } => "unknown_label",
             Error::EmptyQuestion { .. } => "empty_question",
+            Error::UnknownTimezone { .. } => "unknown_timezone",
+            Error::InvalidInterval { .. } => "invalid_interval",
+            Error::EmptyInterval { .. } => "empty_interval",
+            Error::OverlappingIntervals { .. } => "overlapping_intervals",
+            Error::UnknownWeekday { .. } => "unknown_weekday",
+            Error::InvalidHolidayDate { .. } => "invalid_holiday_date",
+            Error::CalendarNeverOpen => "calendar_never_open",
+            Error::BeyondHorizon { .. } => "beyond_horizon",
+            Error::BatchLengthMismatch { .. } => "batch_length_mismatch",
+            Error::InvalidIcs { .. } => "invalid_ics",
             Error::Internal { .. } => "internal",
         }
     }
@@ -293,6 +380,16 @@ impl Error {
         "label_count_mismatch",
         "unknown_label",
         "empty_question",
+        "unknown_timezone",
+        "invalid_interval",
+        "empty_interval",
+        "overlapping_intervals",
+        "unknown_weekday",
+        "invalid_holiday_date",
+        "calendar_never_open",
+        "beyond_horizon",
+        "batch_length_mismatch",
+        "invalid_ics",
         "internal",
     ];
 
@@ -371,6 +468,34 @@ impl Error {
             }
             Error::UnknownLabel { name } => vec![("value", Text(name.clone()))],
             Error::EmptyQuestion { index } => vec![("index", UInt(*index as u64))],
+            Error::UnknownTimezone { name } | Error::UnknownWeekday { name } => {
+                vec![("value", Text(name.clone()))]
+            }
+            Error::InvalidInterval { value, reason }
+            | Error::InvalidHolidayDate { value, reason } => {
+                vec![
+                    ("value", Text(value.clone())),
+                    ("reason", Text((*reason).into())),
+                ]
+            }
+            Error::EmptyInterval { value } => vec![("value", Text(value.clone()))],
+            Error::OverlappingIntervals { day, first, second } => vec![
+                ("day", Text(day.clone())),
+                ("value", Text(first.clone())),
+                ("other", Text(second.clone())),
+            ],
+            Error::CalendarNeverOpen => vec![],
+            Error::BeyondHorizon { from, years } => vec![
+                ("value", Text(from.clone())),
+                ("years", UInt(u64::from(*years))),
+            ],
+            Error::BatchLengthMismatch { left, right } => {
+                vec![("left", UInt(*left as u64)), ("right", UInt(*right as u64))]
+            }
+            Error::InvalidIcs { line, reason } => vec![
+                ("line", UInt(*line as u64)),
+                ("reason", Text((*reason).into())),
+            ],
             Error::Internal { message } => vec![("detail", Text(message.clone()))],
         }
     }

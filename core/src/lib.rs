@@ -9,6 +9,8 @@
 //!
 //! ## Modules
 //!
+//! - [`calendar`]: business-hours [`Calendar`]s (time zone, weekly hours, holidays, 24/7,
+//!   follow-the-sun unions) and exact business time across DST: `add`, `sub`, `elapsed`.
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
 //! - [`classify`]: complaint classification in English and Dutch: label, severity, language
 //!   and the signals behind them; configurable words and regex rules; a trainable model.
@@ -22,6 +24,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod channel;
 pub mod classify;
 pub mod consistency;
@@ -31,6 +34,7 @@ mod instant;
 pub mod message;
 pub mod span;
 
+pub use calendar::Calendar;
 pub use channel::Channel;
 pub use classify::{
     Classification, Classifier, ClassifierConfig, Context, Label, LabelScores, Language,

@@ -4,6 +4,7 @@ use serde_json::Value;
 use webcare::Error;
 
 mod args;
+mod calendar;
 mod classify;
 mod consistency;
 mod contact;
@@ -17,6 +18,7 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "channel" | "handle" | "message" | "contact" => contact::dispatch(op, input),
         "classify" => classify::dispatch(op, input),
         "consistency" => consistency::dispatch(op, input),
+        "calendar" => calendar::dispatch(op, input),
         _ => None,
     }
 }
