@@ -60,3 +60,8 @@ pub mod __private {
         panic!("{message}")
     }
 }
+
+/// The README's Rust snippet, compiled and run as a doctest so that it cannot drift.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
