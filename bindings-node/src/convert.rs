@@ -63,22 +63,8 @@ pub fn duration_from_millis(env: &Env, ms: f64) -> Result<TimeDelta> {
 pub fn guard<T>(env: &Env, f: impl FnOnce() -> std::result::Result<T, Error>) -> Result<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(result) => result.js_err(env),
-        Err(payload) => Err(to_js(
-            env,
-            Error::Internal {
-                message: panic_message(&payload),
-            },
-        )),
+        Err(payload) => Err(to_js(env, Error::from_panic(payload.as_ref()))),
     }
-}
-
-/// The text of a panic payload.
-pub fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_owned())
 }
 
 /// Panics inside a guarded core call, so the test suite can prove that a panic in core

@@ -47,22 +47,8 @@ pub fn duration(value: &Bound<'_, PyAny>) -> PyResult<TimeDelta> {
 pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> Result<T, Error>) -> PyResult<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(result) => result.py_err(py),
-        Err(payload) => Err(to_py_err(
-            py,
-            Error::Internal {
-                message: panic_message(&payload),
-            },
-        )),
+        Err(payload) => Err(to_py_err(py, Error::from_panic(payload.as_ref()))),
     }
-}
-
-/// The text of a panic payload.
-pub fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_owned())
 }
 
 /// Panics inside a guarded core call. Exists so the test suite can prove that a panic in

@@ -511,6 +511,18 @@ impl Error {
         }
     }
 
+    /// The `internal` error for a panic payload caught with `std::panic::catch_unwind`, so
+    /// that every language boundary reports a bug the same way.
+    #[cold]
+    pub fn from_panic(payload: &(dyn std::any::Any + Send)) -> Error {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic with a non-text payload".to_owned());
+        Error::Internal { message }
+    }
+
     #[cold]
     pub(crate) fn json(err: &serde_json::Error) -> Error {
         Error::InvalidJson {
