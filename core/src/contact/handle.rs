@@ -314,17 +314,35 @@ fn normalize_phone(raw: &str) -> Result<String> {
             "contains a character other than digits and separators",
         ));
     }
-    let international = international_plus || body.starts_with("00");
-    // A trunk prefix written "(0)" after the country code is not dialled internationally.
-    let without_trunk = if international {
-        body.replacen("(0)", "", 1)
+    // "00" is the international prefix however it is spaced ("00 31", "0 031"): cut it from
+    // the text itself, so that what follows is read the same way as after a "+".
+    let (international, rest) = if international_plus {
+        (true, body)
     } else {
-        body.to_owned()
+        match body
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .nth(1)
+        {
+            Some((second, _))
+                if body
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .take(2)
+                    .all(|c| c == '0') =>
+            {
+                (true, &body[second + 1..])
+            }
+            _ => (false, body),
+        }
     };
-    let mut digits: String = without_trunk.chars().filter(char::is_ascii_digit).collect();
-    if !international_plus && international {
-        digits.drain(..2);
-    }
+    // A trunk prefix written "(0)" after the country code is not dialled internationally.
+    let rest = if international {
+        rest.replacen("(0)", "", 1)
+    } else {
+        rest.to_owned()
+    };
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
     if !(6..=15).contains(&digits.len()) {
         return Err(phone_error(raw, "needs 6 to 15 digits"));
     }
@@ -495,6 +513,10 @@ mod tests {
             "phone:+31201234567"
         );
         assert_eq!(norm(HandleKind::Phone, "020-123 45 67"), "phone:0201234567");
+        // Found by fuzzing: the international prefix split by a space must stay idempotent.
+        assert_eq!(norm(HandleKind::Phone, "0 0401350"), "phone:+401350");
+        assert_eq!(norm(HandleKind::Phone, "+401350"), "phone:+401350");
+        assert_eq!(norm(HandleKind::Phone, "0(0)"), "invalid_phone");
         assert_eq!(
             norm(HandleKind::Phone, "tel:+1 (212) 555-0100"),
             "phone:+12125550100"
