@@ -183,7 +183,11 @@ mod tests {
     #[test]
     fn bad_names_are_errors() {
         for bad in ["", "custom:", "custom:a b", "mail", "x-dm"] {
-            assert_eq!(bad.parse::<Channel>().unwrap_err().code(), "unknown_channel", "{bad}");
+            assert_eq!(
+                bad.parse::<Channel>().unwrap_err().code(),
+                "unknown_channel",
+                "{bad}"
+            );
         }
     }
 }

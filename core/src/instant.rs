@@ -86,10 +86,22 @@ mod tests {
 
     #[test]
     fn naive_and_garbage_are_typed_errors() {
-        assert_eq!(parse_instant("2026-03-06T23:50:00").unwrap_err().code(), "naive_datetime");
-        assert_eq!(parse_instant("2026-03-06 23:50").unwrap_err().code(), "naive_datetime");
-        assert_eq!(parse_instant("2026-13-06T23:50:00Z").unwrap_err().code(), "invalid_datetime");
-        assert_eq!(parse_instant("yesterday").unwrap_err().code(), "invalid_datetime");
+        assert_eq!(
+            parse_instant("2026-03-06T23:50:00").unwrap_err().code(),
+            "naive_datetime"
+        );
+        assert_eq!(
+            parse_instant("2026-03-06 23:50").unwrap_err().code(),
+            "naive_datetime"
+        );
+        assert_eq!(
+            parse_instant("2026-13-06T23:50:00Z").unwrap_err().code(),
+            "invalid_datetime"
+        );
+        assert_eq!(
+            parse_instant("yesterday").unwrap_err().code(),
+            "invalid_datetime"
+        );
         assert_eq!(parse_instant("").unwrap_err().code(), "invalid_datetime");
     }
 

@@ -13,6 +13,8 @@
 //!   follow-the-sun unions) and exact business time across DST: `add`, `sub`, `elapsed`.
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
 //! - [`error`]: the one [`Error`] type, with stable codes.
+//! - [`policy`]: response-time [`Policy`]s: named calendars and ordered rules giving each
+//!   [`Metric`] a target per [`Priority`]; [`Policy::preset`] follows the published facts.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -20,8 +22,10 @@ pub mod calendar;
 pub mod channel;
 pub mod error;
 mod instant;
+pub mod policy;
 
 pub use calendar::Calendar;
 pub use channel::Channel;
 pub use error::{Error, ErrorFamily, ErrorField, Result};
 pub use instant::{format_instant, parse_instant};
+pub use policy::{Metric, Policy, Priority};
