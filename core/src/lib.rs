@@ -11,6 +11,8 @@
 //!
 //! - [`calendar`]: business-hours [`Calendar`]s (time zone, weekly hours, holidays, 24/7,
 //!   follow-the-sun unions) and exact business time across DST: `add`, `sub`, `elapsed`.
+//! - [`case`]: a [`Case`] replays a conversation's events (in any order, deduplicated)
+//!   into SLA clocks: read them at any instant, get the next deadline, explain each one.
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
 //! - [`error`]: the one [`Error`] type, with stable codes.
 //! - [`policy`]: response-time [`Policy`]s: named calendars and ordered rules giving each
@@ -19,12 +21,14 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod case;
 pub mod channel;
 pub mod error;
 mod instant;
 pub mod policy;
 
 pub use calendar::Calendar;
+pub use case::Case;
 pub use channel::Channel;
 pub use error::{Error, ErrorFamily, ErrorField, Result};
 pub use instant::{format_instant, parse_instant};
