@@ -98,7 +98,12 @@ pub fn load_all(dir: &Path) -> Vec<NamedCase> {
                     case.name
                 );
                 if let Some(Value::Object(m)) = &case.expect {
-                    assert!(!m.is_empty(), "{}: case {} has an empty expect", path.display(), case.name);
+                    assert!(
+                        !m.is_empty(),
+                        "{}: case {} has an empty expect",
+                        path.display(),
+                        case.name
+                    );
                 }
                 out.push(NamedCase {
                     id: format!("{module_name}/{topic}/{}", case.name),
@@ -112,8 +117,8 @@ pub fn load_all(dir: &Path) -> Vec<NamedCase> {
 
 /// Runs one case; `Err` holds a description of the mismatch.
 pub fn run_case(case: &Case) -> Result<(), String> {
-    let result = ops::dispatch(&case.op, &case.input)
-        .ok_or_else(|| format!("unknown op {:?}", case.op))?;
+    let result =
+        ops::dispatch(&case.op, &case.input).ok_or_else(|| format!("unknown op {:?}", case.op))?;
     match (&case.expect, &case.error, result) {
         (Some(expect), _, Ok(actual)) => {
             if subset_eq(expect, &actual) {
@@ -129,7 +134,9 @@ pub fn run_case(case: &Case) -> Result<(), String> {
         (Some(_), _, Err(e)) => Err(format!("expected a result, got error {}: {e}", e.code())),
         (None, Some(code), Err(e)) if e.code() == code => Ok(()),
         (None, Some(code), Err(e)) => Err(format!("expected error {code}, got {}: {e}", e.code())),
-        (None, Some(code), Ok(actual)) => Err(format!("expected error {code}, got result {actual}")),
+        (None, Some(code), Ok(actual)) => {
+            Err(format!("expected error {code}, got result {actual}"))
+        }
         (None, None, _) => Err("case has neither expect nor error".into()),
     }
 }

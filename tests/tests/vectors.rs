@@ -23,17 +23,20 @@ fn main() {
             Trial::test(c.id, move || run_case(&case).map_err(Failed::from))
         })
         .collect();
-    trials.push(Trial::test("meta/every-error-code-has-a-vector", move || {
-        let missing: Vec<_> = webcare::Error::CODES
-            .iter()
-            .filter(|code| !used.contains(**code))
-            .filter(|code| !CODES_WITHOUT_VECTOR.iter().any(|(c, _)| c == *code))
-            .collect();
-        if missing.is_empty() {
-            Ok(())
-        } else {
-            Err(format!("error codes without a vector: {missing:?}").into())
-        }
-    }));
+    trials.push(Trial::test(
+        "meta/every-error-code-has-a-vector",
+        move || {
+            let missing: Vec<_> = webcare::Error::CODES
+                .iter()
+                .filter(|code| !used.contains(**code))
+                .filter(|code| !CODES_WITHOUT_VECTOR.iter().any(|(c, _)| c == *code))
+                .collect();
+            if missing.is_empty() {
+                Ok(())
+            } else {
+                Err(format!("error codes without a vector: {missing:?}").into())
+            }
+        },
+    ));
     libtest_mimic::run(&args, trials).exit();
 }

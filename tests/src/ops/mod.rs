@@ -5,7 +5,9 @@ use webcare::Error;
 
 mod args;
 mod calendar;
+mod case;
 mod contact;
+mod policy;
 
 pub use args::Args;
 
@@ -15,6 +17,8 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
     match module {
         "channel" | "handle" | "message" | "contact" => contact::dispatch(op, input),
         "calendar" => calendar::dispatch(op, input),
+        "policy" => policy::dispatch(op, input),
+        "case" => case::dispatch(op, input),
         _ => None,
     }
 }
