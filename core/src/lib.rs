@@ -14,6 +14,8 @@
 //! - [`case`]: a [`Case`] replays a conversation's events (in any order, deduplicated)
 //!   into SLA clocks: read them at any instant, get the next deadline, explain each one.
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
+//! - [`expected`]: the expected response time to publish per channel, from recent first
+//!   replies, with a sentence in English and Dutch.
 //! - [`error`]: the one [`Error`] type, with stable codes.
 //! - [`policy`]: response-time [`Policy`]s: named calendars and ordered rules giving each
 //!   [`Metric`] a target per [`Priority`]; [`Policy::preset`] follows the published facts.
@@ -24,6 +26,7 @@ pub mod calendar;
 pub mod case;
 pub mod channel;
 pub mod error;
+pub mod expected;
 mod instant;
 pub mod policy;
 

@@ -7,6 +7,7 @@ mod args;
 mod calendar;
 mod case;
 mod contact;
+mod expected;
 mod policy;
 
 pub use args::Args;
@@ -19,6 +20,7 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "calendar" => calendar::dispatch(op, input),
         "policy" => policy::dispatch(op, input),
         "case" => case::dispatch(op, input),
+        "expected" => expected::dispatch(op, input),
         _ => None,
     }
 }
