@@ -223,3 +223,86 @@ fn typical_snapshot_is_small() {
     let size = case.to_snapshot().len();
     assert!(size < 1024, "snapshot is {size} bytes");
 }
+
+/// Smoke test on real conversations: the IBM Twitter customer-care set (see
+/// ../shared/data/README.md), each replayed through a case under the preset. No error, and
+/// the first-reply clock agrees with the timestamps. Skipped when the data is absent.
+#[test]
+fn real_support_conversations_replay() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/support/ibm-care-dev.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let data: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let mut checked = 0;
+    for conv in &data {
+        let mut case = Case::new(Policy::preset());
+        let mut customer = Vec::new();
+        let mut agent = Vec::new();
+        for turn in conv["dialogContent"].as_array().unwrap() {
+            let at = webcare::parse_instant(turn["datetime"].as_str().unwrap()).unwrap();
+            let id = turn["tweet_ID"].as_str().unwrap().to_owned();
+            let kind = if turn.get("agent").is_some() {
+                agent.push(at);
+                EventKind::ReplyPublic {
+                    channel: Some(Channel::X),
+                }
+            } else {
+                customer.push(at);
+                EventKind::CustomerMessage {
+                    channel: Channel::X,
+                    needs_reply: true,
+                    label: None,
+                    language: None,
+                    contact_tags: None,
+                }
+            };
+            case.apply(Event::new(id, at, kind)).unwrap();
+        }
+        // The last agent turn's time is in its tweet id (Twitter snowflake).
+        let id: i64 = conv["agentURL"]["tweet_ID"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let at = DateTime::from_timestamp_millis((id >> 22) + 1_288_834_974_657).unwrap();
+        agent.push(at);
+        let event = Event::new(
+            id.to_string(),
+            at,
+            EventKind::ReplyPublic {
+                channel: Some(Channel::X),
+            },
+        );
+        case.apply(event).unwrap();
+
+        let first_msg = *customer.iter().min().unwrap();
+        let Some(first_reply) = agent.iter().filter(|t| **t >= first_msg).min().copied() else {
+            continue;
+        };
+        let end = customer.iter().chain(&agent).max().unwrap();
+        let clocks = case.clocks(*end + TimeDelta::days(1));
+        let first = clocks
+            .iter()
+            .find(|c| c.metric == webcare::Metric::FirstReply)
+            .unwrap();
+        let waited = (first_reply - first_msg).num_seconds();
+        assert_eq!(first.started_at, first_msg);
+        assert_eq!(first.stopped_at, Some(first_reply));
+        assert_eq!(first.elapsed_s, waited);
+        let expected = if first_reply <= first_msg + TimeDelta::hours(1) {
+            ClockState::Met
+        } else {
+            ClockState::Breached
+        };
+        assert_eq!(
+            first.state, expected,
+            "conversation {}",
+            conv["dialogHeader"]["sessionID"]
+        );
+        checked += 1;
+    }
+    assert!(checked > 500, "only {checked} conversations checked");
+}
