@@ -73,7 +73,7 @@ mod event;
 mod explain;
 mod replay;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
@@ -93,11 +93,23 @@ pub const SNAPSHOT_VERSION: u64 = 1;
 
 /// A conversation's events under a policy, read as SLA clocks at any instant.
 /// See the [module docs](self) for the semantics.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Case {
     policy: Policy,
-    events: BTreeMap<(DateTime<Utc>, String), Event>,
+    /// The events in replay order: by instant, then id.
+    events: Vec<Event>,
+    /// Id to instant, kept only once a case has more than [`INDEX_FROM`] events; smaller
+    /// cases find duplicates by a scan, which is faster than hashing.
     ids: HashMap<String, DateTime<Utc>>,
+}
+
+const INDEX_FROM: usize = 32;
+
+impl PartialEq for Case {
+    /// Two cases are equal when their policies and their sets of events are.
+    fn eq(&self, other: &Case) -> bool {
+        self.policy == other.policy && self.events == other.events
+    }
 }
 
 /// Everything about a case at one instant.
@@ -129,7 +141,7 @@ impl Case {
     pub fn new(policy: Policy) -> Case {
         Case {
             policy,
-            events: BTreeMap::new(),
+            events: Vec::new(),
             ids: HashMap::new(),
         }
     }
@@ -141,7 +153,7 @@ impl Case {
 
     /// The events, in replay order (time, then id).
     pub fn events(&self) -> impl Iterator<Item = &Event> {
-        self.events.values()
+        self.events.iter()
     }
 
     /// Adds an event. Events may come in any order; an event whose id was already applied
@@ -166,16 +178,35 @@ impl Case {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&mut self, event: Event) -> Result<()> {
-        if let Some(at) = self.ids.get(&event.id) {
-            let key = (*at, event.id.clone());
-            return match self.events.get(&key) {
-                Some(existing) if *existing == event => Ok(()),
-                _ => Err(Error::DuplicateEventId { id: event.id }),
+        if let Some(existing) = self.find(&event.id) {
+            return if *existing == event {
+                Ok(())
+            } else {
+                Err(Error::DuplicateEventId { id: event.id })
             };
         }
-        self.ids.insert(event.id.clone(), event.at);
-        self.events.insert((event.at, event.id.clone()), event);
+        let key = (event.at, event.id.as_str());
+        let at = self.events.partition_point(|e| (e.at, e.id.as_str()) < key);
+        if !self.ids.is_empty() {
+            self.ids.insert(event.id.clone(), event.at);
+        }
+        self.events.insert(at, event);
+        if self.ids.is_empty() && self.events.len() > INDEX_FROM {
+            self.ids = self.events.iter().map(|e| (e.id.clone(), e.at)).collect();
+        }
         Ok(())
+    }
+
+    fn find(&self, id: &str) -> Option<&Event> {
+        if self.ids.is_empty() {
+            return self.events.iter().find(|e| e.id == id);
+        }
+        let at = *self.ids.get(id)?;
+        let i = self
+            .events
+            .binary_search_by(|e| (e.at, e.id.as_str()).cmp(&(at, id)))
+            .ok()?;
+        self.events.get(i)
     }
 
     /// Parses an event's JSON and applies it (see [`Event::from_json`] and [`Case::apply`]).
@@ -187,14 +218,14 @@ impl Case {
         self.apply(Event::from_json(text)?)
     }
 
-    fn replay(&self, now: DateTime<Utc>) -> Replay<'_> {
-        Replay::run(&self.policy, self.events.values(), now)
+    fn replay(&self, now: DateTime<Utc>, trace: bool) -> Replay<'_> {
+        Replay::run(&self.policy, &self.events, now, trace)
     }
 
     /// Everything about the case at `now`: status, priority, matched rule, clocks and the
     /// next deadline.
     pub fn read(&self, now: DateTime<Utc>) -> CaseReading {
-        let r = self.replay(now);
+        let r = self.replay(now, false);
         let clocks = clocks_of(&r, now);
         CaseReading {
             status: r.status.name().to_owned(),
@@ -224,7 +255,7 @@ impl Case {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn clocks(&self, now: DateTime<Utc>) -> Vec<ClockReading> {
-        clocks_of(&self.replay(now), now)
+        clocks_of(&self.replay(now, false), now)
     }
 
     /// The earliest warn or due instant strictly after `now` over the running, unbreached
@@ -253,7 +284,7 @@ impl Case {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn explain(&self, metric: Metric, now: DateTime<Utc>) -> Explanation {
-        explain::explain(&self.replay(now), metric, now)
+        explain::explain(&self.replay(now, true), metric, now)
     }
 
     /// The case as a JSON snapshot: `{"version": 1, "policy": ..., "events": [...]}`. The
@@ -273,7 +304,7 @@ impl Case {
         m.insert("policy".into(), policy);
         m.insert(
             "events".into(),
-            Value::Array(self.events.values().map(Event::to_value).collect()),
+            Value::Array(self.events.iter().map(Event::to_value).collect()),
         );
         Value::Object(m)
     }

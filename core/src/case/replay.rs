@@ -76,12 +76,14 @@ pub(crate) struct Instance {
     pub(crate) epoch: DateTime<Utc>,
     /// Running spans since `epoch`; the last one is open while the clock runs.
     pub(crate) segs: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
-    pub(crate) bound: Option<Bound>,
+    pub(crate) bound: Option<Arc<Bound>>,
     /// The instant the target was reached, once a breach is recorded.
     pub(crate) breach: Option<DateTime<Utc>>,
     pub(crate) stop: Option<DateTime<Utc>>,
     pub(crate) due_at_stop: Option<DateTime<Utc>>,
     pub(crate) steps: Vec<Step>,
+    /// Whether steps are recorded (only for explanations: readings skip the allocations).
+    trace: bool,
 }
 
 impl Instance {
@@ -147,8 +149,12 @@ impl Instance {
         at: DateTime<Utc>,
         kind: StepKind,
         event: Option<&Event>,
-        detail: Option<String>,
+        detail: impl FnOnce() -> Option<String>,
     ) {
+        if !self.trace {
+            return;
+        }
+        let detail = detail();
         self.steps.push(Step {
             at,
             kind,
@@ -173,6 +179,9 @@ pub(crate) struct Replay<'a> {
     pub(crate) subject: Subject,
     pub(crate) rule: Option<String>,
     pub(crate) instances: Vec<Instance>,
+    /// The target of each metric (in [`Metric::ALL`] order) under the current rule and priority.
+    bounds: [Option<Arc<Bound>>; 6],
+    trace: bool,
 }
 
 fn is_reply(m: Metric) -> bool {
@@ -189,6 +198,7 @@ impl<'a> Replay<'a> {
         policy: &'a Policy,
         events: impl IntoIterator<Item = &'a Event>,
         now: DateTime<Utc>,
+        trace: bool,
     ) -> Replay<'a> {
         let mut r = Replay {
             policy,
@@ -196,6 +206,8 @@ impl<'a> Replay<'a> {
             subject: Subject::default(),
             rule: None,
             instances: Vec::new(),
+            bounds: Default::default(),
+            trace,
         };
         for e in events {
             if e.at > now {
@@ -218,24 +230,20 @@ impl<'a> Replay<'a> {
             if let Some(due) = inst.reach(&b.calendar, b.within) {
                 if due < t {
                     inst.breach = Some(due);
-                    inst.step(
-                        due,
-                        StepKind::Breached,
-                        None,
-                        Some(format!("target {} used up", b.within_text)),
-                    );
+                    let text = format!("target {} used up", b.within_text);
+                    inst.step(due, StepKind::Breached, None, || Some(text));
                 }
             }
         }
     }
 
-    fn bound_for(&self, metric: Metric) -> Option<Bound> {
+    fn bound_for(&self, metric: Metric) -> Option<Arc<Bound>> {
         let Selection::Rule { rule, .. } = self.policy.select(&self.subject) else {
             return None;
         };
         let target = rule.target(metric, self.subject.priority)?;
         let calendar = self.policy.calendar_arc(target.calendar())?;
-        Some(Bound {
+        Some(Arc::new(Bound {
             rule: rule.name().to_owned(),
             within: target.within().delta(),
             within_text: target.within().as_str().to_owned(),
@@ -243,54 +251,59 @@ impl<'a> Replay<'a> {
             warn_text: target.warn().map(ToString::to_string),
             calendar_name: target.calendar().to_owned(),
             calendar,
-        })
+        }))
     }
 
+    fn bound(&self, metric: Metric) -> Option<Arc<Bound>> {
+        self.bounds[metric as usize].clone()
+    }
+
+    /// Selects the rule for the current facts and resolves every metric's target.
     fn reselect(&mut self) {
         self.rule = match self.policy.select(&self.subject) {
             Selection::Rule { rule, .. } => Some(rule.name().to_owned()),
             Selection::NoRuleMatched => None,
         };
+        for metric in Metric::ALL {
+            let new = self.bound_for(metric);
+            let old = &mut self.bounds[metric as usize];
+            // Keep the old value when nothing changed, so instances can compare pointers.
+            if !matches!((&*old, &new), (Some(a), Some(b)) if a.same(b)) {
+                *old = new;
+            }
+        }
     }
 
     /// Re-targets open, unbreached instances to the current rule and priority, counted from
     /// their original start; a target already exceeded breaches at once.
     fn retarget(&mut self, e: &Event) {
-        let bounds: Vec<Option<Bound>> = Metric::ALL.iter().map(|m| self.bound_for(*m)).collect();
         for inst in &mut self.instances {
             if !inst.is_open() || inst.breach.is_some() {
                 continue;
             }
-            let idx = Metric::ALL
-                .iter()
-                .position(|m| *m == inst.metric)
-                .unwrap_or(0);
-            let new = bounds.get(idx).cloned().flatten();
-            let changed = match (&inst.bound, &new) {
-                (Some(a), Some(b)) => !a.same(b),
+            let new = &self.bounds[inst.metric as usize];
+            let changed = match (&inst.bound, new) {
+                (Some(a), Some(b)) => !Arc::ptr_eq(a, b) && !a.same(b),
                 (None, None) => false,
                 _ => true,
             };
             if changed {
-                let detail = match &new {
-                    Some(b) => format!("now {}, counted from the start", b.describe()),
-                    None => "no target: the clock is not shown".to_owned(),
-                };
-                inst.step(e.at, StepKind::Retargeted, Some(e), Some(detail));
-                inst.bound = new;
+                inst.step(e.at, StepKind::Retargeted, Some(e), || {
+                    Some(match new {
+                        Some(b) => format!("now {}, counted from the start", b.describe()),
+                        None => "no target: the clock is not shown".to_owned(),
+                    })
+                });
+                inst.bound = new.clone();
             }
         }
-        self.check_breaches_at_change(e.at);
-    }
-
-    /// A re-target whose target was reached before `t` breaches at once.
-    fn check_breaches_at_change(&mut self, t: DateTime<Utc>) {
-        self.check_breaches(t);
+        // A target already reached before the change breaches at once.
+        self.check_breaches(e.at);
     }
 
     fn start(&mut self, metric: Metric, e: &Event, running: bool) {
-        let bound = self.bound_for(metric);
-        let detail = match &bound {
+        let bound = self.bound(metric);
+        let detail = || match &bound {
             Some(b) => Some(format!("target {}", b.describe())),
             None => Some("no target for this metric: the clock is not shown".to_owned()),
         };
@@ -304,20 +317,19 @@ impl<'a> Replay<'a> {
             } else {
                 Vec::new()
             },
-            bound,
+            bound: None,
             breach: None,
             stop: None,
             due_at_stop: None,
             steps: Vec::new(),
+            trace: self.trace,
         };
         inst.step(e.at, StepKind::Started, Some(e), detail);
+        inst.bound = bound;
         if !running {
-            inst.step(
-                e.at,
-                StepKind::Paused,
-                Some(e),
-                Some("waiting on the customer".into()),
-            );
+            inst.step(e.at, StepKind::Paused, Some(e), || {
+                Some("waiting on the customer".into())
+            });
         }
         self.instances.push(inst);
     }
@@ -333,7 +345,7 @@ impl<'a> Replay<'a> {
                 }
                 inst.close(e.at);
                 inst.stop = Some(e.at);
-                inst.step(e.at, StepKind::Stopped, Some(e), None);
+                inst.step(e.at, StepKind::Stopped, Some(e), || None);
             }
         }
     }
@@ -342,7 +354,7 @@ impl<'a> Replay<'a> {
         for inst in &mut self.instances {
             if inst.is_running() && inst.metric.pausable() {
                 inst.close(e.at);
-                inst.step(e.at, StepKind::Paused, Some(e), None);
+                inst.step(e.at, StepKind::Paused, Some(e), || None);
             }
         }
     }
@@ -351,7 +363,7 @@ impl<'a> Replay<'a> {
         for inst in &mut self.instances {
             if inst.is_open() && !inst.is_running() && inst.metric.pausable() {
                 inst.segs.push((e.at, None));
-                inst.step(e.at, StepKind::Resumed, Some(e), None);
+                inst.step(e.at, StepKind::Resumed, Some(e), || None);
             }
         }
     }
@@ -380,7 +392,7 @@ impl<'a> Replay<'a> {
             } else {
                 "running again; the solved time does not count"
             };
-            inst.step(e.at, StepKind::Reopened, Some(e), Some(detail.into()));
+            inst.step(e.at, StepKind::Reopened, Some(e), || Some(detail.into()));
         }
         self.retarget(e);
     }
@@ -388,12 +400,9 @@ impl<'a> Replay<'a> {
     fn ignore_note(&mut self, e: &Event) {
         for inst in &mut self.instances {
             if inst.is_open() && is_reply(inst.metric) {
-                inst.step(
-                    e.at,
-                    StepKind::Ignored,
-                    Some(e),
-                    Some("not a reply the customer can see".into()),
-                );
+                inst.step(e.at, StepKind::Ignored, Some(e), || {
+                    Some("not a reply the customer can see".into())
+                });
             }
         }
     }
@@ -413,12 +422,9 @@ impl<'a> Replay<'a> {
                 if !needs_reply || (praise && self.policy.praise_needs_no_reply()) {
                     for inst in &mut self.instances {
                         if inst.is_open() {
-                            inst.step(
-                                e.at,
-                                StepKind::Ignored,
-                                Some(e),
-                                Some("a message that needs no reply".into()),
-                            );
+                            inst.step(e.at, StepKind::Ignored, Some(e), || {
+                                Some("a message that needs no reply".into())
+                            });
                         }
                     }
                     return;
@@ -533,15 +539,12 @@ impl<'a> Replay<'a> {
                     } else {
                         Vec::new()
                     };
-                    inst.step(
-                        e.at,
-                        StepKind::Kept,
-                        Some(e),
+                    inst.step(e.at, StepKind::Kept, Some(e), || {
                         Some(format!(
                             "{} already counted is kept",
                             compact_duration(counted)
-                        )),
-                    );
+                        ))
+                    });
                 }
                 self.policy = policy;
                 self.reselect();

@@ -72,8 +72,14 @@ use crate::error::{Error, Result};
 /// assert_eq!(policy.select(&email), Selection::NoRuleMatched);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
+    // Shared: every case holds its policy, and cloning it must be cheap.
+    inner: Arc<PolicyInner>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct PolicyInner {
     calendars: BTreeMap<String, Arc<Calendar>>,
     rules: Vec<Rule>,
     praise_needs_no_reply: bool,
@@ -223,15 +229,18 @@ impl Policy {
             });
         }
         Ok(Policy {
-            calendars,
-            rules,
-            praise_needs_no_reply: doc.praise_needs_no_reply,
+            inner: Arc::new(PolicyInner {
+                calendars,
+                rules,
+                praise_needs_no_reply: doc.praise_needs_no_reply,
+            }),
         })
     }
 
     /// The policy as a JSON value; parsing it gives an equal policy.
     pub fn to_value(&self) -> Value {
         let calendars: Map<String, Value> = self
+            .inner
             .calendars
             .iter()
             .map(|(name, cal)| {
@@ -239,11 +248,11 @@ impl Policy {
                 (name.clone(), doc)
             })
             .collect();
-        let rules: Vec<Value> = self.rules.iter().map(rule_value).collect();
+        let rules: Vec<Value> = self.inner.rules.iter().map(rule_value).collect();
         let mut doc = Map::new();
         doc.insert("calendars".into(), Value::Object(calendars));
         doc.insert("rules".into(), Value::Array(rules));
-        if self.praise_needs_no_reply {
+        if self.inner.praise_needs_no_reply {
             doc.insert("praise_needs_no_reply".into(), Value::Bool(true));
         }
         Value::Object(doc)
@@ -266,26 +275,27 @@ impl Policy {
 
     /// The rules, in order.
     pub fn rules(&self) -> &[Rule] {
-        &self.rules
+        &self.inner.rules
     }
 
     /// The calendar named `name`.
     pub fn calendar(&self, name: &str) -> Option<&Calendar> {
-        self.calendars.get(name).map(|c| &**c)
+        self.inner.calendars.get(name).map(|c| &**c)
     }
 
     pub(crate) fn calendar_arc(&self, name: &str) -> Option<Arc<Calendar>> {
-        self.calendars.get(name).cloned()
+        self.inner.calendars.get(name).cloned()
     }
 
     /// Whether a customer message labelled `"praise"` starts no reply clock.
     pub fn praise_needs_no_reply(&self) -> bool {
-        self.praise_needs_no_reply
+        self.inner.praise_needs_no_reply
     }
 
     /// The first rule whose conditions match `subject`, or [`Selection::NoRuleMatched`].
     pub fn select(&self, subject: &Subject) -> Selection<'_> {
-        self.rules
+        self.inner
+            .rules
             .iter()
             .enumerate()
             .find(|(_, r)| r.when.matches(subject))

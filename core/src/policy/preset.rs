@@ -77,12 +77,19 @@ impl Policy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn preset() -> Policy {
-        // The preset is a constant document checked by a unit test; it always parses.
-        Policy::from_json(PRESET_JSON).unwrap_or_else(|_| Policy {
-            calendars: Default::default(),
-            rules: Vec::new(),
-            praise_needs_no_reply: false,
-        })
+        static PRESET: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+        PRESET
+            .get_or_init(|| {
+                // The preset is a constant document checked by a unit test; it always parses.
+                Policy::from_json(PRESET_JSON).unwrap_or_else(|_| Policy {
+                    inner: std::sync::Arc::new(super::PolicyInner {
+                        calendars: Default::default(),
+                        rules: Vec::new(),
+                        praise_needs_no_reply: false,
+                    }),
+                })
+            })
+            .clone()
     }
 }
 
