@@ -12,7 +12,7 @@ use super::clock::{ClockReading, ClockState};
 use super::event::{Event, EventKind};
 use super::explain::{Step, StepKind};
 use crate::calendar::Calendar;
-use crate::policy::{compact_duration, Metric, Policy, Selection, Subject};
+use crate::policy::{compact_duration, Metric, Policy, Priority, Selection, Subject};
 
 /// Where a case stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +107,18 @@ impl Instance {
         total
     }
 
+    /// An upper bound of the business time counted until `t`: the wall time of the spans.
+    fn wall_upper_bound(&self, t: DateTime<Utc>) -> TimeDelta {
+        let mut total = self.counted;
+        for (a, b) in &self.segs {
+            let end = b.unwrap_or(t).min(t);
+            if end > *a {
+                total += end - *a;
+            }
+        }
+        total
+    }
+
     /// The instant at which `amount` of business time is used up, if it is reached in the
     /// spans so far or in the running span. `None` while paused short of it, or when the
     /// answer is beyond the calendar's horizon.
@@ -181,6 +193,8 @@ pub(crate) struct Replay<'a> {
     pub(crate) instances: Vec<Instance>,
     /// The target of each metric (in [`Metric::ALL`] order) under the current rule and priority.
     bounds: [Option<Arc<Bound>>; 6],
+    /// What the bounds were resolved for: rule index, priority and policy address.
+    selected: Option<(Option<usize>, Priority, usize)>,
     trace: bool,
 }
 
@@ -205,8 +219,9 @@ impl<'a> Replay<'a> {
             status: Status::New,
             subject: Subject::default(),
             rule: None,
-            instances: Vec::new(),
+            instances: Vec::with_capacity(8),
             bounds: Default::default(),
+            selected: None,
             trace,
         };
         for e in events {
@@ -227,6 +242,10 @@ impl<'a> Replay<'a> {
                 continue;
             }
             let Some(b) = &inst.bound else { continue };
+            // Open time never exceeds wall time: a cheap bound spares the calendar walk.
+            if inst.wall_upper_bound(t) < b.within {
+                continue;
+            }
             if let Some(due) = inst.reach(&b.calendar, b.within) {
                 if due < t {
                     inst.breach = Some(due);
@@ -260,10 +279,21 @@ impl<'a> Replay<'a> {
 
     /// Selects the rule for the current facts and resolves every metric's target.
     fn reselect(&mut self) {
-        self.rule = match self.policy.select(&self.subject) {
-            Selection::Rule { rule, .. } => Some(rule.name().to_owned()),
-            Selection::NoRuleMatched => None,
+        let (index, name) = match self.policy.select(&self.subject) {
+            Selection::Rule { rule, index } => (Some(index), Some(rule.name())),
+            Selection::NoRuleMatched => (None, None),
         };
+        let key = (
+            index,
+            self.subject.priority,
+            std::ptr::from_ref::<Policy>(self.policy) as usize,
+        );
+        if self.selected == Some(key) {
+            // Same rule of the same policy at the same priority: same targets.
+            return;
+        }
+        self.selected = Some(key);
+        self.rule = name.map(str::to_owned);
         for metric in Metric::ALL {
             let new = self.bound_for(metric);
             let old = &mut self.bounds[metric as usize];
