@@ -77,6 +77,7 @@ impl ResponseSample {
 
 /// Which first replies count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Window {
     /// The last `n` first replies (by reply instant) at or before now.
     LastReplies(usize),
@@ -88,6 +89,7 @@ pub enum Window {
 
 /// How the figure is computed from the replies in the window.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Method {
     /// The nearest-rank percentile (0 < p <= 100).
     Percentile(f64),
@@ -230,8 +232,13 @@ impl Estimator {
                 list.sort();
                 let window: Vec<TimeDelta> = match self.window {
                     Window::LastReplies(n) => list.iter().rev().take(n).map(|(_, d)| *d).collect(),
-                    Window::LastHours(h) => within(&list, now - TimeDelta::hours(i64::from(h))),
-                    Window::LastDays(d) => within(&list, now - TimeDelta::days(i64::from(d))),
+                    Window::LastHours(h) => within(
+                        &list,
+                        now.checked_sub_signed(TimeDelta::hours(i64::from(h))),
+                    ),
+                    Window::LastDays(d) => {
+                        within(&list, now.checked_sub_signed(TimeDelta::days(i64::from(d))))
+                    }
                 };
                 let sample_size = window.len();
                 let time = (sample_size >= self.min_samples).then(|| self.figure(window));
@@ -261,9 +268,11 @@ impl Estimator {
     }
 }
 
-fn within(list: &[(DateTime<Utc>, TimeDelta)], after: DateTime<Utc>) -> Vec<TimeDelta> {
+/// The response times of replies after `after`; all of them when the window reaches back
+/// beyond the representable instants (`None`).
+fn within(list: &[(DateTime<Utc>, TimeDelta)], after: Option<DateTime<Utc>>) -> Vec<TimeDelta> {
     list.iter()
-        .filter(|(at, _)| *at > after)
+        .filter(|(at, _)| after.is_none_or(|a| *at > a))
         .map(|(_, d)| *d)
         .collect()
 }

@@ -29,7 +29,10 @@
 //!   before any customer message, or on a solved case, is not a reply to anything.
 //! - `waiting_on_customer` pauses the pausable metrics; a customer message resumes them,
 //!   and so does `waiting_on_third_party`, which itself pauses nothing. A reply sent while
-//!   waiting on the customer resumes nothing (its new pausable update starts paused).
+//!   waiting on the customer resumes nothing (its new pausable update starts paused). A
+//!   customer message sets the status back to open, also from waiting on a third party.
+//!   Status events that do not apply (solved on a case without customer message, reopened
+//!   on a case that is not solved) change nothing.
 //! - `solved` fulfils every open clock (met, unless already breached). A customer message
 //!   on a solved case reopens it and opens a next-reply instance; `reopened` reopens it
 //!   without one. After a reopen no update clock runs until the next visible reply.
@@ -41,7 +44,12 @@
 //!   start (a target already exceeded breaches at once). A stopped instance keeps its
 //!   outcome; a breached one keeps its breach and the target it breached.
 //! - `policy_change` applies from its instant: the business time each open instance has
-//!   counted so far is kept, and the new target counts on from there.
+//!   counted so far (on its old target's calendar) is kept, and the new target counts on
+//!   from there on its own calendar; when the kept time already exceeds the new target, the
+//!   target is reached at the change. An instance that had no target counted nothing, so
+//!   the new policy counts it from its original start.
+//! - Clocks whose due instant lies beyond the calendar horizon (100 years) read without
+//!   `due`.
 //! - Met: the clock stopped at or before its due instant. Breached: the due instant passed
 //!   first; a breach once recorded stays recorded, also while paused.
 //! - A case that no rule matches has no clocks and says so ([`CaseReading::no_rule_matched`]).

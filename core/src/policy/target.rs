@@ -80,6 +80,7 @@ impl FromStr for Priority {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Metric {
     /// First customer message to the first visible reply. Never pauses.
     FirstReply,
@@ -188,6 +189,7 @@ name_serde!(Metric);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Warning {
     /// `"80%"`: warn when this percentage (1 to 99) of the target is used.
     Percent(u8),
