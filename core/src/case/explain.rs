@@ -121,6 +121,25 @@ pub struct Explanation {
     pub sentence: String,
 }
 
+/// An event type in plain English ("public reply").
+fn event_label(name: &str) -> &'static str {
+    match name {
+        "customer_message" => "customer message",
+        "reply_public" => "public reply",
+        "reply_private" => "private reply",
+        "internal_note" => "internal note",
+        "automated_reply" => "automated reply",
+        "waiting_on_customer" => "waiting on customer",
+        "waiting_on_third_party" => "waiting on third party",
+        "solved" => "solved",
+        "reopened" => "reopened",
+        "priority_change" => "priority change",
+        "tag_change" => "tag change",
+        "policy_change" => "policy change",
+        _ => "event",
+    }
+}
+
 fn t(at: DateTime<Utc>) -> String {
     format_instant(at)
 }
@@ -142,9 +161,10 @@ fn trace(inst: &Instance, now: DateTime<Utc>) -> InstanceTrace {
         .collect();
     let mut parts = Vec::new();
     for s in &inst.steps {
-        let by = match (&s.event, &s.event_type) {
-            (Some(id), Some(ty)) => format!(" by {} {id}", ty.replace('_', " ")),
-            _ => String::new(),
+        let label = s.event_type.as_deref().map(event_label).unwrap_or("event");
+        let by = match &s.event {
+            Some(id) => format!(" by {label} {id}"),
+            None => String::new(),
         };
         let detail = s
             .detail
@@ -153,8 +173,8 @@ fn trace(inst: &Instance, now: DateTime<Utc>) -> InstanceTrace {
             .unwrap_or_default();
         parts.push(match s.kind {
             StepKind::Ignored => format!(
-                "{}{by} at {} changed nothing{detail}",
-                s.event_type.as_deref().unwrap_or("event").replace('_', " "),
+                "{label} {} at {} changed nothing{detail}",
+                s.event.as_deref().unwrap_or(""),
                 t(s.at)
             ),
             kind => format!("{} {}{by}{detail}", kind.verb(), t(s.at)),
