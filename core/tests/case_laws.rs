@@ -190,7 +190,10 @@ fn snapshot_file_of_version_1_loads() {
     assert_eq!(case.events().count(), 4);
     let now: DateTime<Utc> = "2026-03-06T11:30:00Z".parse().unwrap();
     let reading = case.read(now);
-    assert_eq!(reading.status, "waiting_on_third_party");
+    assert_eq!(
+        reading.status,
+        webcare::case::CaseStatus::WaitingOnThirdParty
+    );
     assert_eq!(reading.rule.as_deref(), Some("social"));
     // Hand-worked in tests/vectors/case/conversations.json, third-party-resumes-pausable.
     let pausable = &reading.clocks[2];

@@ -120,12 +120,27 @@ impl PartialEq for Case {
     }
 }
 
+/// Where a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    /// No customer message (that needs a reply) yet: no clocks.
+    New,
+    /// Open: the company is on it.
+    Open,
+    /// Waiting on the customer: the pausable metrics are paused.
+    WaitingOnCustomer,
+    /// Waiting on a third party: nothing pauses.
+    WaitingOnThirdParty,
+    /// Solved: every clock stopped; a customer message reopens it.
+    Solved,
+}
+
 /// Everything about a case at one instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseReading {
-    /// `new` (no customer message yet), `open`, `waiting_on_customer`,
-    /// `waiting_on_third_party` or `solved`.
-    pub status: String,
+    /// Where the case stands.
+    pub status: CaseStatus,
     /// The priority.
     pub priority: Priority,
     /// The name of the rule the case matches, if any.
@@ -236,7 +251,7 @@ impl Case {
         let r = self.replay(now, false);
         let clocks = clocks_of(&r, now);
         CaseReading {
-            status: r.status.name().to_owned(),
+            status: r.status,
             priority: r.subject.priority,
             rule: r.rule.clone(),
             no_rule_matched: r.subject.channel.is_some() && r.rule.is_none(),

@@ -11,30 +11,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use super::clock::{ClockReading, ClockState};
 use super::event::{Event, EventKind};
 use super::explain::{Step, StepKind};
+use super::CaseStatus as Status;
 use crate::calendar::Calendar;
 use crate::policy::{compact_duration, Metric, Policy, Priority, Selection, Subject};
-
-/// Where a case stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Status {
-    New,
-    Open,
-    WaitingOnCustomer,
-    WaitingOnThirdParty,
-    Solved,
-}
-
-impl Status {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Status::New => "new",
-            Status::Open => "open",
-            Status::WaitingOnCustomer => "waiting_on_customer",
-            Status::WaitingOnThirdParty => "waiting_on_third_party",
-            Status::Solved => "solved",
-        }
-    }
-}
 
 /// A target resolved against a policy: the numbers and the calendar itself.
 #[derive(Debug, Clone)]
