@@ -12,7 +12,8 @@ fn replay(c: &mut Criterion) {
     let policy = Policy::preset();
     let events: Vec<_> = (0..CASES).map(conversation).collect();
     let total: usize = events.iter().map(Vec::len).sum();
-    let now = chrono::DateTime::from_timestamp(1_772_000_000 + 10_000 * 337 + 86_400, 0).unwrap_or_default();
+    let now = chrono::DateTime::from_timestamp(1_772_000_000 + 10_000 * 337 + 86_400, 0)
+        .unwrap_or_default();
     let mut g = c.benchmark_group("case");
     g.sample_size(10);
     g.throughput(Throughput::Elements(total as u64));

@@ -12,8 +12,15 @@ pub const CASES: usize = 100_000;
 /// customer, the customer's answer, a reply, solved, a closing "thanks", and a late
 /// priority change, spread over a few hours from a start that varies with `n`.
 pub fn conversation(n: usize) -> Vec<Event> {
-    let start: DateTime<Utc> = DateTime::from_timestamp(1_772_000_000 + (n as i64 % 10_000) * 337, 0).unwrap_or_default();
-    let channel = [Channel::X, Channel::Email, Channel::WhatsApp, Channel::Facebook][n % 4].clone();
+    let start: DateTime<Utc> =
+        DateTime::from_timestamp(1_772_000_000 + (n as i64 % 10_000) * 337, 0).unwrap_or_default();
+    let channel = [
+        Channel::X,
+        Channel::Email,
+        Channel::WhatsApp,
+        Channel::Facebook,
+    ][n % 4]
+        .clone();
     let msg = |needs_reply: bool| EventKind::CustomerMessage {
         channel: channel.clone(),
         needs_reply,
@@ -41,6 +48,12 @@ pub fn conversation(n: usize) -> Vec<Event> {
     steps
         .into_iter()
         .enumerate()
-        .map(|(i, (minutes, kind))| Event::new(format!("c{n}-e{i}"), start + TimeDelta::minutes(minutes), kind))
+        .map(|(i, (minutes, kind))| {
+            Event::new(
+                format!("c{n}-e{i}"),
+                start + TimeDelta::minutes(minutes),
+                kind,
+            )
+        })
         .collect()
 }

@@ -11,7 +11,8 @@ fn main() {
     let policy = Policy::preset();
     let events: Vec<_> = (0..CASES).map(conversation).collect();
     let total: usize = events.iter().map(Vec::len).sum();
-    let now = chrono::DateTime::from_timestamp(1_772_000_000 + 10_000 * 337 + 86_400, 0).unwrap_or_default();
+    let now = chrono::DateTime::from_timestamp(1_772_000_000 + 10_000 * 337 + 86_400, 0)
+        .unwrap_or_default();
     for round in 0..3 {
         let t0 = Instant::now();
         let mut cases = Vec::with_capacity(CASES);
@@ -55,5 +56,9 @@ fn main() {
         let _ = case.apply(e.clone());
     }
     let snap = case.to_snapshot();
-    println!("typical snapshot ({} events, preset policy): {} bytes", typical.len(), snap.len());
+    println!(
+        "typical snapshot ({} events, preset policy): {} bytes",
+        typical.len(),
+        snap.len()
+    );
 }
