@@ -152,3 +152,5 @@ pub fn pairs(n: usize) -> Vec<(At, At)> {
         })
         .collect()
 }
+
+pub mod cases;

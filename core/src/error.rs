@@ -286,6 +286,84 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// A duration that is not `30s`, `45m`, `1h30m`, `2d` or ISO 8601 `PT1H30M`.
+    #[error("invalid duration {value:?}: {reason}")]
+    InvalidDuration {
+        /// The duration as given.
+        value: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// A target duration that is zero or negative: the clock would be breached at once.
+    #[error("duration {value:?} must be positive")]
+    NonPositiveDuration {
+        /// The duration as given.
+        value: String,
+    },
+    /// A warning point that is not `"80%"` (1 to 99) or `"<duration> before"`, or that does
+    /// not fall before its target is used up.
+    #[error("invalid warning {value:?}: {reason}")]
+    InvalidWarning {
+        /// The warning as given.
+        value: String,
+        /// Which rule it broke.
+        reason: &'static str,
+    },
+    /// A target names a calendar that the policy's `calendars` does not define.
+    #[error("unknown calendar {name:?}: the policy's calendars do not define it")]
+    UnknownCalendar {
+        /// The name as given.
+        name: String,
+    },
+    /// A metric name that webcare does not know (known: `first_reply`, `next_reply`,
+    /// `periodic_update`, `pausable_update`, `requester_wait`, `resolution`).
+    #[error("unknown metric {name:?}")]
+    UnknownMetric {
+        /// The name as given.
+        name: String,
+    },
+    /// A priority that is not `low`, `normal`, `high` or `urgent`.
+    #[error("unknown priority {name:?} (expected low, normal, high or urgent)")]
+    UnknownPriority {
+        /// The name as given.
+        name: String,
+    },
+    /// A case event type that webcare does not know.
+    #[error("unknown event type {name:?}")]
+    UnknownEventType {
+        /// The type as given.
+        name: String,
+    },
+    /// A case event that lacks what its type needs (a `priority_change` without
+    /// `priority`, a `customer_message` without `channel`, ...).
+    #[error("invalid event {id:?}: {reason}")]
+    InvalidEvent {
+        /// The event's id.
+        id: String,
+        /// What is wrong.
+        reason: &'static str,
+    },
+    /// A case event whose id was already applied with different content. Identical
+    /// re-deliveries are accepted and change nothing.
+    #[error("event id {id:?} was already applied with different content")]
+    DuplicateEventId {
+        /// The event id.
+        id: String,
+    },
+    /// A case snapshot of a format version this release cannot read.
+    #[error("case snapshot version {version} is not supported (this release reads 1)")]
+    UnsupportedSnapshotVersion {
+        /// The version found in the snapshot.
+        version: u64,
+    },
+    /// A setting of the expected-response-time estimator that is out of range.
+    #[error("invalid estimator setting {field}: {value}")]
+    InvalidEstimatorSetting {
+        /// The setting's name.
+        field: &'static str,
+        /// The value as given, as text.
+        value: String,
+    },
     /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
     #[error("internal error (a bug in webcare): {message}")]
     Internal {
@@ -348,6 +426,17 @@ impl Error {
             Error::BeyondHorizon { .. } => "beyond_horizon",
             Error::BatchLengthMismatch { .. } => "batch_length_mismatch",
             Error::InvalidIcs { .. } => "invalid_ics",
+            Error::InvalidDuration { .. } => "invalid_duration",
+            Error::NonPositiveDuration { .. } => "non_positive_duration",
+            Error::InvalidWarning { .. } => "invalid_warning",
+            Error::UnknownCalendar { .. } => "unknown_calendar",
+            Error::UnknownMetric { .. } => "unknown_metric",
+            Error::UnknownPriority { .. } => "unknown_priority",
+            Error::UnknownEventType { .. } => "unknown_event_type",
+            Error::InvalidEvent { .. } => "invalid_event",
+            Error::DuplicateEventId { .. } => "duplicate_event_id",
+            Error::UnsupportedSnapshotVersion { .. } => "unsupported_snapshot_version",
+            Error::InvalidEstimatorSetting { .. } => "invalid_estimator_setting",
             Error::Internal { .. } => "internal",
         }
     }
@@ -390,6 +479,17 @@ impl Error {
         "beyond_horizon",
         "batch_length_mismatch",
         "invalid_ics",
+        "invalid_duration",
+        "non_positive_duration",
+        "invalid_warning",
+        "unknown_calendar",
+        "unknown_metric",
+        "unknown_priority",
+        "unknown_event_type",
+        "invalid_event",
+        "duplicate_event_id",
+        "unsupported_snapshot_version",
+        "invalid_estimator_setting",
         "internal",
     ];
 
@@ -495,6 +595,29 @@ impl Error {
             Error::InvalidIcs { line, reason } => vec![
                 ("line", UInt(*line as u64)),
                 ("reason", Text((*reason).into())),
+            ],
+            Error::InvalidDuration { value, reason } | Error::InvalidWarning { value, reason } => {
+                vec![
+                    ("value", Text(value.clone())),
+                    ("reason", Text((*reason).into())),
+                ]
+            }
+            Error::NonPositiveDuration { value } => vec![("value", Text(value.clone()))],
+            Error::UnknownCalendar { name }
+            | Error::UnknownMetric { name }
+            | Error::UnknownPriority { name }
+            | Error::UnknownEventType { name } => vec![("value", Text(name.clone()))],
+            Error::InvalidEvent { id, reason } => vec![
+                ("value", Text(id.clone())),
+                ("reason", Text((*reason).into())),
+            ],
+            Error::DuplicateEventId { id } => vec![("value", Text(id.clone()))],
+            Error::UnsupportedSnapshotVersion { version } => {
+                vec![("value", UInt(*version))]
+            }
+            Error::InvalidEstimatorSetting { field, value } => vec![
+                ("field", Text((*field).into())),
+                ("value", Text(value.clone())),
             ],
             Error::Internal { message } => vec![("detail", Text(message.clone()))],
         }

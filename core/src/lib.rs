@@ -11,6 +11,8 @@
 //!
 //! - [`calendar`]: business-hours [`Calendar`]s (time zone, weekly hours, holidays, 24/7,
 //!   follow-the-sun unions) and exact business time across DST: `add`, `sub`, `elapsed`.
+//! - [`case`]: a [`Case`] replays a conversation's events (in any order, deduplicated)
+//!   into SLA clocks: read them at any instant, get the next deadline, explain each one.
 //! - [`channel`]: the channels (X, Facebook, e-mail, ...) and whether they are public.
 //! - [`classify`]: complaint classification in English and Dutch: label, severity, language
 //!   and the signals behind them; configurable words and regex rules; a trainable model.
@@ -20,21 +22,29 @@
 //!   question across channels and reports facts (amounts, durations, yes/no, ...) that
 //!   disagree, in English and Dutch.
 //! - [`span`]: converting UTF-8 byte spans to code-point or UTF-16 offsets for bindings.
+//! - [`expected`]: the expected response time to publish per channel, from recent first
+//!   replies, with a sentence in English and Dutch.
 //! - [`error`]: the one [`Error`] type, with stable codes.
+//! - [`policy`]: response-time [`Policy`]s: named calendars and ordered rules giving each
+//!   [`Metric`] a target per [`Priority`]; [`Policy::preset`] follows the published facts.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod case;
 pub mod channel;
 pub mod classify;
 pub mod consistency;
 pub mod contact;
 pub mod error;
+pub mod expected;
 mod instant;
 pub mod message;
+pub mod policy;
 pub mod span;
 
 pub use calendar::Calendar;
+pub use case::Case;
 pub use channel::Channel;
 pub use classify::{
     Classification, Classifier, ClassifierConfig, Context, Label, LabelScores, Language,
@@ -50,6 +60,7 @@ pub use contact::{
 pub use error::{Error, ErrorFamily, ErrorField, Result};
 pub use instant::{format_instant, parse_instant};
 pub use message::{Direction, Message};
+pub use policy::{Metric, Policy, Priority};
 
 /// Not public API: hooks the bindings' test suites use.
 #[doc(hidden)]

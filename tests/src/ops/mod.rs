@@ -5,9 +5,12 @@ use webcare::Error;
 
 mod args;
 mod calendar;
+mod case;
 mod classify;
 mod consistency;
 mod contact;
+mod expected;
+mod policy;
 
 pub use args::Args;
 
@@ -19,6 +22,9 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "classify" => classify::dispatch(op, input),
         "consistency" => consistency::dispatch(op, input),
         "calendar" => calendar::dispatch(op, input),
+        "policy" => policy::dispatch(op, input),
+        "case" => case::dispatch(op, input),
+        "expected" => expected::dispatch(op, input),
         _ => None,
     }
 }
