@@ -51,7 +51,7 @@ def macro_f1(gold: list[bool], pred: list[bool]) -> float:
 def line(name: str, gold: list[bool], pred: list[bool], seconds: float) -> None:
     p, r, f = prf(gold, pred)
     print(
-        f"  {name:<34} macro F1 {macro_f1(gold, pred):.3f}   complaint P {p:.3f} R {r:.3f} "
+        f"  {name:<36} macro F1 {macro_f1(gold, pred):.3f}   complaint P {p:.3f} R {r:.3f} "
         f"F1 {f:.3f}   ({seconds:.2f} s)"
     )
 
@@ -62,7 +62,7 @@ def timed(f: Callable[[], list[bool]]) -> tuple[list[bool], float]:
     return out, time.perf_counter() - start
 
 
-def vader(train: list[str], test: list[str]) -> list[bool] | None:
+def vader(test: list[str]) -> list[bool] | None:
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     except ImportError:
@@ -116,7 +116,7 @@ def main() -> int:
     line("(b) webcare trained (train + rules)", gold, pred, time.perf_counter() - start)
 
     start = time.perf_counter()
-    peer = vader(train_texts, dev_texts)
+    peer = vader(dev_texts)
     if peer is None:
         print("  (c) VADER: skipped, `vaderSentiment` is not installed")
     else:
