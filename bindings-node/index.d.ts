@@ -30,6 +30,57 @@ export declare class Channel {
 }
 export type JsChannel = Channel
 
+/**
+ * The classifier: built-in English and Dutch rules, the user's words and regex rules, and
+ * optionally a trained model.
+ *
+ * `new Classifier()` has the built-in rules only; `new Classifier(configJson)` adds a JSON
+ * config (`{"words": [...], "rules": [...], "model": {...}}`). A bad config throws an
+ * `Error` whose `code` names the problem (`invalid_json`, `invalid_regex_rule`,
+ * `regex_too_big`, `invalid_weight`, ...).
+ */
+export declare class Classifier {
+  constructor(configJson?: string | undefined | null)
+  /** A classifier from a JSON config (as written by `toJson`). */
+  static fromJson(text: string): Classifier
+  /** Every label code, in core's order. */
+  static labels(): Array<string>
+  /** Every signal kind code, in core's fixed order. */
+  static signalKinds(): Array<string>
+  /**
+   * Fits a model on labelled examples (label codes, as many as texts) with the built-in
+   * rules, and returns the classifier that combines both. `optionsJson` is the JSON of
+   * the training options (`seed`, `epochs`, `learning_rate`, `l2`, `hash_bits`,
+   * `char_ngrams`, `balance_labels`, `runs`, `average`); missing ones take core's
+   * defaults. Deterministic for a seed. Blocks the event loop: see `trainAsync`.
+   */
+  static train(texts: Array<string>, labels: Array<string>, optionsJson?: string | undefined | null): Classifier
+  /** `train`, computed off the event loop; errors reject the promise. */
+  static trainAsync(texts: Array<string>, labels: Array<string>, optionsJson?: string | undefined | null): Promise<Classifier>
+  /** Whether a trained model is part of this classifier. */
+  get hasModel(): boolean
+  /** The configuration as JSON text, trained weights included; `fromJson` loads it. */
+  toJson(): string
+  /**
+   * Classifies one message. `ctx` (`{channel, reach, promoted}`) raises severity, never
+   * changes the label.
+   */
+  classify(text: string, ctx?: ClassifyContext | undefined | null): Classification
+  /**
+   * Classifies UTF-8 bytes; offsets are UTF-16 units of the decoded string. Invalid UTF-8
+   * throws `invalid_encoding` with `offset`.
+   */
+  classifyBytes(data: Uint8Array, ctx?: ClassifyContext | undefined | null): Classification
+  /**
+   * Classifies many messages on all cores, in input order. Blocks the event loop: see
+   * `classifyBatchAsync`.
+   */
+  classifyBatch(texts: Array<string>, ctx?: ClassifyContext | undefined | null): Array<Classification>
+  /** `classifyBatch`, computed off the event loop (on all cores); errors reject the promise. */
+  classifyBatchAsync(texts: Array<string>, ctx?: ClassifyContext | undefined | null): Promise<Array<Classification>>
+}
+export type JsClassifier = Classifier
+
 /** Knows which handles belong to one person and keeps every message each person sent. */
 export declare class ContactBook {
   constructor()
@@ -90,6 +141,35 @@ export type JsHandle = Handle
  */
 export declare function _panic(message: string): void
 
+/**
+ * The result of `classify`: a label with a score per label, the severity, the detected
+ * language and the signals behind it.
+ */
+export interface Classification {
+  /** The most likely label. */
+  label: 'complaint' | 'question' | 'praise' | 'other'
+  /** A probability per label. */
+  scores: LabelScores
+  /** The severity score, from 0 (no complaint evidence) to 1; raised by the context. */
+  severity: number
+  /** The severity level (`none` when the message is no complaint). */
+  severityLevel: 'none' | 'no_explicit_reproach' | 'disapproval' | 'accusation' | 'blame'
+  /** The detected language. */
+  language: 'en' | 'nl' | 'unknown'
+  /** Every reason found, ordered by span. */
+  signals: Array<Signal>
+}
+
+/** Where and by whom a message was posted. It raises severity; it never changes the label. */
+export interface ClassifyContext {
+  /** The channel's name (`x`, `email`, ..., `custom:<name>`); a public channel raises severity. */
+  channel?: string
+  /** The author's reach (followers); it raises severity on a log scale. */
+  reach?: number
+  /** Whether the post was promoted (paid for). */
+  promoted?: boolean
+}
+
 /** One person as the book knows them. */
 export interface Contact {
   /** The contact's canonical id. */
@@ -100,6 +180,18 @@ export interface Contact {
   messages: Array<Message>
   /** The distinct channels of the contact's inbound messages, sorted. */
   channels: Array<string>
+}
+
+/** A probability per label; they sum to 1. */
+export interface LabelScores {
+  /** Probability of `complaint`. */
+  complaint: number
+  /** Probability of `question`. */
+  question: number
+  /** Probability of `praise`. */
+  praise: number
+  /** Probability of `other`. */
+  other: number
 }
 
 /** One message on one channel, as a plain object. */
@@ -146,4 +238,18 @@ export interface RepeatContact {
   firstAt: Date
   /** The last message's instant. */
   lastAt: Date
+}
+
+/** One reason behind a classification: what matched, how much it weighs, and where. */
+export interface Signal {
+  /** What kind of evidence this is (a stable snake_case code such as `still_waiting`). */
+  kind: string
+  /** The label it supports. */
+  label: 'complaint' | 'question' | 'praise' | 'other'
+  /** How strongly it counts towards its label (after negation and intensifiers). */
+  weight: number
+  /** UTF-16 offset of the start of the matched text (`text.slice(start, end)`). */
+  start: number
+  /** UTF-16 offset just past the end of the matched text. */
+  end: number
 }

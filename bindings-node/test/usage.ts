@@ -18,3 +18,18 @@ const repeats: webcare.RepeatContact[] = book.repeatContacts(7 * 24 * 3600 * 100
 const publicChannel: boolean = new webcare.Channel('x').isPublic
 const owner: number | null = book.contactOf('email:ann@example.nl')
 console.log(firstSent, repeats.length, publicChannel, owner)
+
+const classifier: webcare.Classifier = new webcare.Classifier()
+const ctx: webcare.ClassifyContext = { channel: 'x', reach: 40000, promoted: false }
+const result: webcare.Classification = classifier.classify('Still waiting for my refund', ctx)
+const label: 'complaint' | 'question' | 'praise' | 'other' = result.label
+const level: string = result.severityLevel
+const signal: webcare.Signal = result.signals[0]
+const span: string = 'Still waiting for my refund'.slice(signal.start, signal.end)
+const many: webcare.Classification[] = classifier.classifyBatch(['Dank je wel', 'Waar blijft mijn pakket?'])
+const later: Promise<webcare.Classification[]> = classifier.classifyBatchAsync(['Still waiting'], { promoted: true })
+const trained: webcare.Classifier = webcare.Classifier.train(['never arrived', 'nice weather'], ['complaint', 'other'], '{"seed": 7}')
+const trainedLater: Promise<webcare.Classifier> = webcare.Classifier.trainAsync(['never arrived', 'nice weather'], ['complaint', 'other'])
+const reloaded: webcare.Classifier = webcare.Classifier.fromJson(trained.toJson())
+const fromBytes: webcare.Classification = reloaded.classifyBytes(Buffer.from('bedankt!'))
+console.log(label, level, span, many.length, later, trainedLater, fromBytes.scores.praise, reloaded.hasModel)

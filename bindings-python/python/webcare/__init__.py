@@ -7,6 +7,8 @@ cross-channel consistency. Everything here is re-exported from the compiled modu
 
 from webcare._webcare import (
     Channel,
+    Classification,
+    Classifier,
     Contact,
     ContactBook,
     Handle,
@@ -16,12 +18,15 @@ from webcare._webcare import (
     Message,
     NotFoundError,
     RepeatContact,
+    Signal,
     WebcareError,
     __version__,
 )
 
 __all__ = [
     "Channel",
+    "Classification",
+    "Classifier",
     "Contact",
     "ContactBook",
     "Handle",
@@ -31,6 +36,7 @@ __all__ = [
     "Message",
     "NotFoundError",
     "RepeatContact",
+    "Signal",
     "WebcareError",
     "__version__",
 ]

@@ -1,10 +1,13 @@
 """Type stubs of the compiled module ``webcare._webcare``."""
 
 from datetime import datetime, timedelta
-from typing import Any, final
+from collections.abc import Mapping
+from typing import Any, Literal, final
 
 __all__ = [
     "Channel",
+    "Classification",
+    "Classifier",
     "Contact",
     "ContactBook",
     "Handle",
@@ -14,6 +17,7 @@ __all__ = [
     "Message",
     "NotFoundError",
     "RepeatContact",
+    "Signal",
     "WebcareError",
     "__version__",
 ]
@@ -224,5 +228,137 @@ class ContactBook:
     def __len__(self) -> int: ...
     def __getstate__(self) -> str: ...
     def __setstate__(self, state: str) -> None: ...
+
+_Label = Literal["complaint", "question", "praise", "other"]
+_SeverityLevel = Literal["none", "no_explicit_reproach", "disapproval", "accusation", "blame"]
+_Language = Literal["en", "nl", "unknown"]
+
+@final
+class Signal:
+    """One reason behind a classification: what matched, how much it weighs, and where.
+
+    `start` and `end` are code-point offsets into the classified text: `text[start:end]` is
+    the matched text.
+    """
+
+    @staticmethod
+    def kinds() -> list[str]:
+        """Every signal kind code, in core's fixed order."""
+    @property
+    def kind(self) -> str:
+        """What kind of evidence this is (a stable snake_case code such as `still_waiting`)."""
+    @property
+    def label(self) -> _Label:
+        """The label it supports."""
+    @property
+    def weight(self) -> float:
+        """How strongly it counts towards its label (after negation and intensifiers)."""
+    @property
+    def start(self) -> int:
+        """Code-point offset of the start of the matched text."""
+    @property
+    def end(self) -> int:
+        """Code-point offset just past the end of the matched text."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Classification:
+    """The result of `Classifier.classify`: a label with a score per label, the severity, the
+    detected language and the signals behind it.
+
+    Signal offsets are code points into the classified text.
+    """
+
+    @property
+    def label(self) -> _Label:
+        """The most likely label: `complaint`, `question`, `praise` or `other`."""
+    @property
+    def scores(self) -> dict[_Label, float]:
+        """A probability per label (they sum to 1)."""
+    @property
+    def severity(self) -> float:
+        """The severity score, from 0 (no complaint evidence) to 1; raised by the context."""
+    @property
+    def severity_level(self) -> _SeverityLevel:
+        """The severity level: `none` (not a complaint), `no_explicit_reproach`, `disapproval`,
+        `accusation` or `blame`.
+        """
+    @property
+    def language(self) -> _Language:
+        """The detected language: `en`, `nl` or `unknown`."""
+    @property
+    def signals(self) -> list[Signal]:
+        """Every reason found, ordered by span."""
+    def to_dict(self) -> dict[str, Any]:
+        """The result as a dict of plain values (keys as the attributes; code-point offsets)."""
+    def to_json(self) -> str:
+        """The result as JSON text (the shape of `to_dict`)."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Classifier:
+    """The classifier: built-in English and Dutch rules, the user's words and regex rules, and
+    optionally a trained model.
+
+    `Classifier()` has the built-in rules only; `Classifier(config)` adds a config given as
+    JSON text or a dict (`{"words": [...], "rules": [...], "model": {...}}`). A bad config
+    raises `InvalidInputError` whose `.code` names the problem (`invalid_regex_rule`,
+    `regex_too_big`, `invalid_weight`, ...) or `JsonError` (`invalid_json`). Pickles as its
+    JSON.
+    """
+
+    def __new__(cls, config: str | Mapping[str, Any] | None = None) -> Classifier: ...
+    @staticmethod
+    def from_json(text: str) -> Classifier:
+        """A classifier from a JSON config (as written by `to_json`)."""
+    @staticmethod
+    def labels() -> list[_Label]:
+        """Every label code, in core's order."""
+    @staticmethod
+    def train(
+        texts: list[str],
+        labels: list[str],
+        options: str | Mapping[str, Any] | None = None,
+    ) -> Classifier:
+        """Fits a model on labelled examples (label codes, as many as texts) with the built-in
+        rules, and returns the classifier that combines both. `options` is a dict or JSON
+        text of the training options (`seed`, `epochs`, `learning_rate`, `l2`, `hash_bits`,
+        `char_ngrams`, `balance_labels`, `runs`, `average`); missing ones take core's
+        defaults. Deterministic for a seed. Releases the GIL while training.
+        """
+    @property
+    def has_model(self) -> bool:
+        """Whether a trained model is part of this classifier."""
+    def to_json(self) -> str:
+        """The configuration as JSON text, trained weights included; `from_json` loads it."""
+    def classify(
+        self,
+        text: str,
+        channel: Channel | str | None = None,
+        reach: int | None = None,
+        promoted: bool = False,
+    ) -> Classification:
+        """Classifies one message. `channel`, `reach` (followers) and `promoted` describe where
+        it was posted; they raise severity, never change the label.
+        """
+    def classify_bytes(
+        self,
+        data: bytes,
+        channel: Channel | str | None = None,
+        reach: int | None = None,
+        promoted: bool = False,
+    ) -> Classification:
+        """Classifies UTF-8 bytes; offsets are code points of the decoded text. Invalid UTF-8
+        raises `InvalidInputError` with code `invalid_encoding` and `.offset`.
+        """
+    def classify_batch(
+        self,
+        texts: list[str],
+        channel: Channel | str | None = None,
+        reach: int | None = None,
+        promoted: bool = False,
+    ) -> list[Classification]:
+        """Classifies many messages on all cores, in input order, with the GIL released."""
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def _panic(message: str) -> None: ...
