@@ -5,6 +5,7 @@
 use pyo3::prelude::*;
 
 mod channel;
+mod consistency;
 mod contact;
 mod convert;
 mod error;
@@ -17,6 +18,7 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     channel::register(m)?;
     message::register(m)?;
     contact::register(m)?;
+    consistency::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }
