@@ -30,6 +30,35 @@ export declare class Channel {
 }
 export type JsChannel = Channel
 
+/**
+ * Checks that the company gives the same answer to the same question on every channel.
+ *
+ * `new ConsistencyChecker()` takes core's defaults (threshold 0.5, shingle size 1);
+ * `new ConsistencyChecker({ threshold: 0.6 })` or `new ConsistencyChecker('{"threshold": 0.6}')`
+ * sets options. A threshold outside (0, 1] or a shingle size outside 1 to 8 throws an
+ * `Error` with code `invalid_option`.
+ */
+export declare class ConsistencyChecker {
+  constructor(options?: string | ConsistencyOptions | undefined | null)
+  /** A checker from its JSON options (`{"threshold": 0.5, "shingle_size": 1}`). */
+  static fromJson(text: string): ConsistencyChecker
+  /** The options as JSON. */
+  toJson(): string
+  /** The Jaccard index of two questions' shingle sets from which they ask the same thing. */
+  get threshold(): number
+  /** Words per shingle. */
+  get shingleSize(): number
+  /**
+   * Groups the answers, extracts their facts and judges each group. An empty array gives
+   * an empty report. Throws `empty_question` for an answer without topic whose question
+   * is empty or blank.
+   */
+  check(answers: Array<Answer>): ConsistencyReport
+  /** `check` off the event loop: resolves to the same report. */
+  checkAsync(answers: Array<Answer>): Promise<ConsistencyReport>
+}
+export type JsConsistencyChecker = ConsistencyChecker
+
 /** Knows which handles belong to one person and keeps every message each person sent. */
 export declare class ContactBook {
   constructor()
@@ -90,6 +119,91 @@ export type JsHandle = Handle
  */
 export declare function _panic(message: string): void
 
+/**
+ * One answer the company gave, as a plain object. `at` is a `Date` or RFC 3339 text with
+ * an offset; `topic` is optional (answers with a topic are grouped by topic alone).
+ */
+export interface Answer {
+  /** The channel's name (`x`, `email`, ..., `custom:<name>`). */
+  channel: string
+  /** When it was given. */
+  at: Date | string
+  /** The customer's question it answers. */
+  question: string
+  /** The answer's text. */
+  answer: string
+  /** A topic id that names the question. */
+  topic?: string
+}
+
+/** One group of answers to the same question. */
+export interface AnswerGroup {
+  /** Positions of the answers in the input, ascending. */
+  answers: Array<number>
+  /** The topic id, when the group was formed by topic. */
+  topic?: string
+  /** The distinct channels of the answers, sorted. */
+  channels: Array<string>
+  /** The verdict. */
+  verdict: 'consistent' | 'incomplete' | 'conflict'
+  /**
+   * Facts that disagree (empty unless the verdict is `conflict`). At most 16 per fact
+   * kind and role are listed.
+   */
+  conflicts: Array<Conflict>
+  /**
+   * Facts that some answers leave out (listed when a kind and role has no conflict; at
+   * most 256 per group).
+   */
+  gaps: Array<Gap>
+}
+
+/** Two answers stating different values for the same fact kind and role. */
+export interface Conflict {
+  /** The fact kind. */
+  kind: 'money' | 'duration' | 'percent' | 'count' | 'date' | 'time_of_day' | 'url' | 'phone' | 'email' | 'polarity'
+  /** The role within the kind, if any (for counts: the thing counted). */
+  role?: string
+  /** The two answers' positions in the input. */
+  answers: [number, number]
+  /** Their channels. */
+  channels: [string, string]
+  /** The disagreeing normalized values, one from each answer. */
+  values: [string, string]
+  /** Where each value stands in its answer: `[start, end]` UTF-16 offsets. */
+  spans: [[number, number], [number, number]]
+}
+
+/**
+ * The checker's options as an object; a missing option takes core's default (threshold
+ * 0.5, shingle size 1).
+ */
+export interface ConsistencyOptions {
+  /**
+   * The Jaccard index of two questions' shingle sets from which they ask the same thing,
+   * in (0, 1].
+   */
+  threshold?: number
+  /** Words per shingle, 1 to 8. */
+  shingleSize?: number
+}
+
+/** What `ConsistencyChecker.check` found. */
+export interface ConsistencyReport {
+  /** Groups of answers to the same question, ordered by their first answer. */
+  groups: Array<AnswerGroup>
+  /**
+   * The share of groups answered on more than one channel that are consistent; `null`
+   * when no group spans two channels.
+   */
+  rate: number | null
+  /**
+   * The same rate per pair of channels: over the groups answered on both, judging only
+   * the answers on those two channels. Ordered by channel pair.
+   */
+  pairs: Array<PairRate>
+}
+
 /** One person as the book knows them. */
 export interface Contact {
   /** The contact's canonical id. */
@@ -99,6 +213,45 @@ export interface Contact {
   /** Every message, in time order. */
   messages: Array<Message>
   /** The distinct channels of the contact's inbound messages, sorted. */
+  channels: Array<string>
+}
+
+/**
+ * Extracts the facts stated in `text`, in order of position.
+ *
+ * English and Dutch. Each piece of text is at most one fact; identifiers (order, booking,
+ * flight and reference numbers) are no facts at all.
+ */
+export declare function extractFacts(text: string): Array<Fact>
+
+/**
+ * One fact stated in a text, with its normalized value and where it is (`start`/`end`:
+ * UTF-16 offsets).
+ */
+export interface Fact {
+  /** What kind of fact this is. */
+  kind: 'money' | 'duration' | 'percent' | 'count' | 'date' | 'time_of_day' | 'url' | 'phone' | 'email' | 'polarity'
+  /** What the fact is about within its kind (for counts: the thing counted), if known. */
+  role?: string
+  /** The normalized value: equal facts in other words have equal values. */
+  value: string
+  /** UTF-16 offset of the fact's first unit in the text. */
+  start: number
+  /** UTF-16 offset one past the fact's last unit. */
+  end: number
+}
+
+/** A fact that some answers of a group state and others leave out. */
+export interface Gap {
+  /** The fact kind. */
+  kind: 'money' | 'duration' | 'percent' | 'count' | 'date' | 'time_of_day' | 'url' | 'phone' | 'email' | 'polarity'
+  /** The role within the kind, if any. */
+  role?: string
+  /** The normalized value that is missing. */
+  value: string
+  /** The answers that leave it out. */
+  missingIn: Array<number>
+  /** Their distinct channels, sorted. */
   channels: Array<string>
 }
 
@@ -131,6 +284,18 @@ export declare function messageFromJson(text: string): Message
 
 /** A message as JSON text. */
 export declare function messageToJson(message: Message): string
+
+/** The consistency rate of one pair of channels. */
+export interface PairRate {
+  /** The two channels, in order. */
+  channels: [string, string]
+  /** Groups answered on both. */
+  groups: number
+  /** Of those, the groups whose answers on these two channels are consistent. */
+  consistent: number
+  /** `consistent / groups`. */
+  rate: number
+}
 
 /** One episode of repeat contact. */
 export interface RepeatContact {

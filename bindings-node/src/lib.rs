@@ -4,6 +4,7 @@
 // Modules are public so that the exported functions count as used under `cargo test`.
 
 pub mod channel;
+pub mod consistency;
 pub mod contact;
 pub mod convert;
 pub mod error;

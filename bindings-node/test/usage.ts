@@ -18,3 +18,18 @@ const repeats: webcare.RepeatContact[] = book.repeatContacts(7 * 24 * 3600 * 100
 const publicChannel: boolean = new webcare.Channel('x').isPublic
 const owner: number | null = book.contactOf('email:ann@example.nl')
 console.log(firstSent, repeats.length, publicChannel, owner)
+
+const checker: webcare.ConsistencyChecker = new webcare.ConsistencyChecker({ threshold: 0.6 })
+const fromJson: webcare.ConsistencyChecker = new webcare.ConsistencyChecker('{"shingle_size": 2}')
+const answers: webcare.Answer[] = [
+  { channel: 'x', at: new Date('2026-03-06T10:00:00+01:00'), question: 'Fee?', answer: '€25' },
+  { channel: 'email', at: '2026-03-06T10:00:00+01:00', question: 'Fee?', answer: '€30', topic: 'fees' },
+]
+const report: webcare.ConsistencyReport = checker.check(answers)
+const verdict: 'consistent' | 'incomplete' | 'conflict' = report.groups[0].verdict
+const rate: number | null = report.rate
+const spans: [[number, number], [number, number]] = report.groups[0].conflicts[0].spans
+const later: Promise<webcare.ConsistencyReport> = checker.checkAsync(answers)
+const facts: webcare.Fact[] = webcare.extractFacts('Within 14 days.')
+const factKind: string = facts[0].kind
+console.log(fromJson.shingleSize, verdict, rate, spans, later, factKind)
