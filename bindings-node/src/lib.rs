@@ -5,6 +5,7 @@
 
 pub mod channel;
 pub mod classify;
+pub mod consistency;
 pub mod contact;
 pub mod convert;
 pub mod error;

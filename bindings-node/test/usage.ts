@@ -33,3 +33,17 @@ const trainedLater: Promise<webcare.Classifier> = webcare.Classifier.trainAsync(
 const reloaded: webcare.Classifier = webcare.Classifier.fromJson(trained.toJson())
 const fromBytes: webcare.Classification = reloaded.classifyBytes(Buffer.from('bedankt!'))
 console.log(label, level, span, many.length, later, trainedLater, fromBytes.scores.praise, reloaded.hasModel)
+const checker: webcare.ConsistencyChecker = new webcare.ConsistencyChecker({ threshold: 0.6 })
+const fromJson: webcare.ConsistencyChecker = new webcare.ConsistencyChecker('{"shingle_size": 2}')
+const answers: webcare.Answer[] = [
+  { channel: 'x', at: new Date('2026-03-06T10:00:00+01:00'), question: 'Fee?', answer: '€25' },
+  { channel: 'email', at: '2026-03-06T10:00:00+01:00', question: 'Fee?', answer: '€30', topic: 'fees' },
+]
+const report: webcare.ConsistencyReport = checker.check(answers)
+const verdict: 'consistent' | 'incomplete' | 'conflict' = report.groups[0].verdict
+const rate: number | null = report.rate
+const spans: [[number, number], [number, number]] = report.groups[0].conflicts[0].spans
+const laterReport: Promise<webcare.ConsistencyReport> = checker.checkAsync(answers)
+const facts: webcare.Fact[] = webcare.extractFacts('Within 14 days.')
+const factKind: string = facts[0].kind
+console.log(fromJson.shingleSize, verdict, rate, spans, laterReport, factKind)

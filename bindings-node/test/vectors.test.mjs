@@ -5,9 +5,10 @@ import assert from 'node:assert/strict'
 
 import { loadCases, subsetEq } from './vectors.mjs'
 import { OPS as CLASSIFY_OPS } from './ops_classify.mjs'
+import { OPS as CONSISTENCY_OPS } from './ops_consistency.mjs'
 import { OPS as CONTACT_OPS } from './ops_contact.mjs'
 
-const OPS = { ...CONTACT_OPS, ...CLASSIFY_OPS }
+const OPS = { ...CONTACT_OPS, ...CLASSIFY_OPS, ...CONSISTENCY_OPS }
 // Ops the Node runner does not run, with the reason. Empty: every op runs here.
 const NOT_SUPPORTED = {}
 

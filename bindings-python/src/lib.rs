@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod channel;
 mod classify;
+mod consistency;
 mod contact;
 mod convert;
 mod error;
@@ -19,6 +20,7 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     message::register(m)?;
     contact::register(m)?;
     classify::register(m)?;
+    consistency::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }

@@ -9,10 +9,15 @@ import pytest
 
 import webcare
 from ops_classify import OPS as CLASSIFY_OPS
+from ops_consistency import OPS as CONSISTENCY_OPS
 from ops_contact import OPS as CONTACT_OPS
 from vectors import load_cases, subset_eq
 
-OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {**CONTACT_OPS, **CLASSIFY_OPS}
+OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    **CONTACT_OPS,
+    **CLASSIFY_OPS,
+    **CONSISTENCY_OPS,
+}
 
 # Ops that the Python runner does not run, with the reason. Empty: every op runs here.
 NOT_SUPPORTED: dict[str, str] = {}

@@ -3,22 +3,33 @@
 from datetime import datetime, timedelta
 from collections.abc import Mapping
 from typing import Any, Literal, final
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, Protocol, final
 
 __all__ = [
+    "Answer",
+    "AnswerGroup",
     "Channel",
     "Classification",
     "Classifier",
+    "Conflict",
+    "ConsistencyChecker",
+    "ConsistencyReport",
     "Contact",
     "ContactBook",
+    "Fact",
+    "Gap",
     "Handle",
     "InternalError",
     "InvalidInputError",
     "JsonError",
     "Message",
     "NotFoundError",
+    "PairRate",
     "RepeatContact",
     "Signal",
     "WebcareError",
+    "extract_facts",
     "__version__",
 ]
 
@@ -360,5 +371,248 @@ class Classifier:
     ) -> list[Classification]:
         """Classifies many messages on all cores, in input order, with the GIL released."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+_FactKind = Literal[
+    "money",
+    "duration",
+    "percent",
+    "count",
+    "date",
+    "time_of_day",
+    "url",
+    "phone",
+    "email",
+    "polarity",
+]
+_Verdict = Literal["consistent", "incomplete", "conflict"]
+
+class _AnswerLike(Protocol):
+    """Any object with an answer's attributes."""
+
+    @property
+    def channel(self) -> Channel | str: ...
+    @property
+    def at(self) -> datetime | str: ...
+    @property
+    def question(self) -> str: ...
+    @property
+    def answer(self) -> str: ...
+
+@final
+class Answer:
+    """One answer the company gave: on which channel, when, to which question, and what.
+
+    `Answer(channel, at, question, answer, topic=None)`; `at` must be timezone-aware (it is
+    kept in UTC). Answers with a topic are grouped by topic alone.
+    """
+
+    def __new__(
+        cls,
+        channel: Channel | str,
+        at: datetime,
+        question: str,
+        answer: str,
+        topic: str | None = None,
+    ) -> Answer: ...
+    @property
+    def channel(self) -> Channel:
+        """The channel the answer was given on."""
+    @property
+    def at(self) -> datetime:
+        """When it was given (UTC)."""
+    @property
+    def question(self) -> str:
+        """The customer's question it answers."""
+    @property
+    def answer(self) -> str:
+        """The answer's text."""
+    @property
+    def topic(self) -> str | None:
+        """The topic id, if any."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, datetime, str, str, str | None]]: ...
+
+@final
+class ConsistencyChecker:
+    """Checks that the company gives the same answer to the same question on every channel.
+
+    `ConsistencyChecker(threshold=None, shingle_size=None)`: `None` takes core's default
+    (threshold 0.5, shingle size 1). A threshold outside (0, 1] or a shingle size outside
+    1 to 8 raises `InvalidInputError` with code `invalid_option`.
+    """
+
+    def __new__(
+        cls, threshold: float | None = None, shingle_size: int | None = None
+    ) -> ConsistencyChecker: ...
+    @staticmethod
+    def from_json(text: str) -> ConsistencyChecker:
+        """A checker from its JSON options (`{"threshold": 0.5, "shingle_size": 1}`)."""
+    def to_json(self) -> str:
+        """The options as JSON."""
+    @property
+    def threshold(self) -> float:
+        """The Jaccard index of two questions' shingle sets from which they ask the same thing."""
+    @property
+    def shingle_size(self) -> int:
+        """Words per shingle."""
+    def group(self, answers: Iterable[Any]) -> list[list[int]]:
+        """Groups the answers to the same question (topic id, else question similarity by
+        MinHash/LSH) and returns each group's answer positions. Runs without the GIL.
+        """
+    def group_exact(self, answers: Iterable[Any]) -> list[list[int]]:
+        """The exact all-pairs grouping that `group` approximates: the reference for measuring
+        it, quadratic in the number of answers. Runs without the GIL.
+        """
+    def check(
+        self, answers: Iterable[Answer | Mapping[str, Any] | _AnswerLike]
+    ) -> ConsistencyReport:
+        """Groups the answers, extracts their facts and judges each group.
+
+        `answers`: `Answer` objects, dicts `{channel, at, question, answer, topic?}` or
+        objects with those attributes (`at` an aware `datetime` or RFC 3339 text). An empty
+        list gives an empty report. Runs without the GIL. Raises `InvalidInputError` with
+        code `empty_question` for an answer without topic whose question is empty or blank.
+        """
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class ConsistencyReport:
+    """What `ConsistencyChecker.check` found."""
+
+    @property
+    def groups(self) -> list[AnswerGroup]:
+        """Groups of answers to the same question, ordered by their first answer."""
+    @property
+    def rate(self) -> float | None:
+        """The share of groups answered on more than one channel that are consistent; `None`
+        when no group spans two channels.
+        """
+    @property
+    def pairs(self) -> list[PairRate]:
+        """The same rate per pair of channels: over the groups answered on both, judging only
+        the answers on those two channels. Ordered by channel pair.
+        """
+    def to_json(self) -> str:
+        """The report as JSON text, in core's shape with spans as code-point offsets."""
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a dict of lists, strings and numbers (the JSON shape of `to_json`)."""
+
+@final
+class AnswerGroup:
+    """One group of answers to the same question."""
+
+    @property
+    def answers(self) -> list[int]:
+        """Positions of the answers in the input, ascending."""
+    @property
+    def topic(self) -> str | None:
+        """The topic id, when the group was formed by topic."""
+    @property
+    def channels(self) -> list[Channel]:
+        """The distinct channels of the answers, sorted."""
+    @property
+    def verdict(self) -> _Verdict:
+        """The verdict: `consistent`, `incomplete` or `conflict`."""
+    @property
+    def conflicts(self) -> list[Conflict]:
+        """Facts that disagree (empty unless the verdict is `conflict`). At most 16 per fact
+        kind and role are listed.
+        """
+    @property
+    def gaps(self) -> list[Gap]:
+        """Facts that some answers leave out (listed when a kind and role has no conflict; at
+        most 256 per group).
+        """
+
+@final
+class Conflict:
+    """Two answers stating different values for the same fact kind and role."""
+
+    @property
+    def kind(self) -> _FactKind:
+        """The fact kind."""
+    @property
+    def role(self) -> str | None:
+        """The role within the kind, if any (for counts: the thing counted)."""
+    @property
+    def answers(self) -> tuple[int, int]:
+        """The two answers' positions in the input."""
+    @property
+    def channels(self) -> tuple[Channel, Channel]:
+        """Their channels."""
+    @property
+    def values(self) -> tuple[str, str]:
+        """The disagreeing normalized values, one from each answer."""
+    @property
+    def spans(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Where each value stands in its answer: `(start, end)` code-point offsets."""
+
+@final
+class Gap:
+    """A fact that some answers of a group state and others leave out."""
+
+    @property
+    def kind(self) -> _FactKind:
+        """The fact kind."""
+    @property
+    def role(self) -> str | None:
+        """The role within the kind, if any."""
+    @property
+    def value(self) -> str:
+        """The normalized value that is missing."""
+    @property
+    def missing_in(self) -> list[int]:
+        """The answers that leave it out."""
+    @property
+    def channels(self) -> list[Channel]:
+        """Their distinct channels, sorted."""
+
+@final
+class PairRate:
+    """The consistency rate of one pair of channels."""
+
+    @property
+    def channels(self) -> tuple[Channel, Channel]:
+        """The two channels, in order."""
+    @property
+    def groups(self) -> int:
+        """Groups answered on both."""
+    @property
+    def consistent(self) -> int:
+        """Of those, the groups whose answers on these two channels are consistent."""
+    @property
+    def rate(self) -> float:
+        """`consistent / groups`."""
+
+@final
+class Fact:
+    """One fact stated in an answer, with its normalized value and where it is
+    (`start`/`end`: code-point offsets into the text).
+    """
+
+    @property
+    def kind(self) -> _FactKind:
+        """What kind of fact this is."""
+    @property
+    def role(self) -> str | None:
+        """What the fact is about within its kind (for counts: the thing counted), if known."""
+    @property
+    def value(self) -> str:
+        """The normalized value: equal facts in other words have equal values."""
+    @property
+    def start(self) -> int:
+        """Code-point offset of the fact's first character in the text."""
+    @property
+    def end(self) -> int:
+        """Code-point offset one past the fact's last character."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+def extract_facts(text: str) -> list[Fact]:
+    """Extracts the facts stated in `text`, in order of position.
+
+    English and Dutch. Each piece of text is at most one fact; identifiers (order, booking,
+    flight and reference numbers) are no facts at all.
+    """
 
 def _panic(message: str) -> None: ...
