@@ -1,9 +1,7 @@
 """Type stubs of the compiled module ``webcare._webcare``."""
 
-from datetime import datetime, timedelta
-from collections.abc import Mapping
-from typing import Any, Literal, final
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol, final
 
 __all__ = [
