@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+mod calendar;
 mod channel;
 mod contact;
 mod convert;
@@ -17,6 +18,7 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     channel::register(m)?;
     message::register(m)?;
     contact::register(m)?;
+    calendar::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }

@@ -6,6 +6,7 @@ cross-channel consistency. Everything here is re-exported from the compiled modu
 """
 
 from webcare._webcare import (
+    Calendar,
     Channel,
     Contact,
     ContactBook,
@@ -21,6 +22,7 @@ from webcare._webcare import (
 )
 
 __all__ = [
+    "Calendar",
     "Channel",
     "Contact",
     "ContactBook",
