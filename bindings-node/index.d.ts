@@ -10,6 +10,67 @@
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
 /**
+ * A business-hours calendar: when a team is open, in its own time zone.
+ *
+ * Build it from its JSON document with `Calendar.fromJson`; `Calendar.anyOf` joins several
+ * into a follow-the-sun desk. Instants are `Date`s (an invalid `Date` throws
+ * `invalid_datetime`), durations are milliseconds of open time.
+ */
+export declare class Calendar {
+  /** Parses a calendar from its JSON document. */
+  static fromJson(text: string): Calendar
+  /** The calendar's JSON document, as it was given. */
+  toJson(): string
+  /** A follow-the-sun calendar: open whenever any of `members` is open. */
+  static anyOf(members: Array<Calendar>): Calendar
+  /**
+   * This calendar with the all-day events of an iCalendar (`.ics`) document added as
+   * closed holidays. Dates that are already holidays keep their entry.
+   */
+  withIcsHolidays(ics: string): Calendar
+  /** Whether two calendars have equal JSON documents. */
+  equals(other: Calendar): boolean
+  /**
+   * The due instant: the first instant `u >= start` with `elapsed(start, u) == durationMs`.
+   * `add(t, 0)` is `t`, also while closed.
+   */
+  add(start: Date, durationMs: number): Date
+  /**
+   * The latest instant `u <= end` with `elapsed(u, end) == durationMs`: when work must
+   * start to be done by `end`.
+   */
+  sub(end: Date, durationMs: number): Date
+  /**
+   * The open time between `start` and `end` in milliseconds; negative when `end` is
+   * before `start`.
+   */
+  elapsed(start: Date, end: Date): number
+  /** Whether the calendar is open at `t` (open at an interval's start, closed at its end). */
+  isOpen(t: Date): boolean
+  /** The first instant at or after `t` at which the calendar is open. */
+  nextOpen(t: Date): Date
+  /** The first instant at or after `t` at which the calendar is closed. */
+  nextClose(t: Date): Date
+  /**
+   * `add(starts[i], durationsMs[i])` for every `i`. `starts` is an array of `Date`
+   * (answered with an array of `Date`) or a `Float64Array` of epoch milliseconds
+   * (answered with a `Float64Array`).
+   */
+  addMany<T extends Array<Date> | Float64Array>(starts: T, durationsMs: Array<number> | Float64Array): T extends Float64Array ? Float64Array : Array<Date>
+  /** `addMany` off the event loop: the core call runs on the libuv thread pool. */
+  addManyAsync<T extends Array<Date> | Float64Array>(starts: T, durationsMs: Array<number> | Float64Array): Promise<T extends Float64Array ? Float64Array : Array<Date>>
+  /**
+   * `elapsed(starts[i], ends[i])` in milliseconds for every `i`. The instants are arrays
+   * of `Date` or `Float64Array`s of epoch milliseconds; the answer is a `Float64Array`
+   * when either is one, else an array of numbers.
+   */
+  elapsedMany<S extends Array<Date> | Float64Array, E extends Array<Date> | Float64Array>(starts: S, ends: E): S extends Float64Array ? Float64Array : E extends Float64Array ? Float64Array : Array<number>
+  /** `elapsedMany` off the event loop: the core call runs on the libuv thread pool. */
+  elapsedManyAsync<S extends Array<Date> | Float64Array, E extends Array<Date> | Float64Array>(starts: S, ends: E): Promise<S extends Float64Array ? Float64Array : E extends Float64Array ? Float64Array : Array<number>>
+}
+export type JsCalendar = Calendar
+
+/**
  * A channel on which customers and the company exchange messages.
  *
  * `new Channel('x')`, `new Channel('email')`, `new Channel('custom:tiktok')`; `twitter` is

@@ -778,6 +778,8 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.Calendar = nativeBinding.Calendar
+module.exports.JsCalendar = nativeBinding.JsCalendar
 module.exports.Channel = nativeBinding.Channel
 module.exports.JsChannel = nativeBinding.JsChannel
 module.exports.Classifier = nativeBinding.Classifier

@@ -3,6 +3,7 @@
 #![deny(clippy::all)]
 // Modules are public so that the exported functions count as used under `cargo test`.
 
+pub mod calendar;
 pub mod channel;
 pub mod classify;
 pub mod consistency;

@@ -7,15 +7,16 @@ import { loadCases, subsetEq } from './vectors.mjs'
 import { OPS as CLASSIFY_OPS } from './ops_classify.mjs'
 import { OPS as CONSISTENCY_OPS } from './ops_consistency.mjs'
 import { OPS as CONTACT_OPS } from './ops_contact.mjs'
+import { OPS as CALENDAR_OPS, NOT_SUPPORTED as CALENDAR_NOT_SUPPORTED } from './ops_calendar.mjs'
 
-const OPS = { ...CONTACT_OPS, ...CLASSIFY_OPS, ...CONSISTENCY_OPS }
-// Ops the Node runner does not run, with the reason. Empty: every op runs here.
-const NOT_SUPPORTED = {}
+const OPS = { ...CONTACT_OPS, ...CALENDAR_OPS, ...CLASSIFY_OPS, ...CONSISTENCY_OPS }
+// Ops (or single case ids) the Node runner does not run, with the reason.
+const NOT_SUPPORTED = { ...CALENDAR_NOT_SUPPORTED }
 
 const cases = loadCases()
 
 for (const { id, case: c } of cases) {
-  test(id, () => {
+  test(id, { skip: NOT_SUPPORTED[id] ?? false }, () => {
     const op = OPS[c.op]
     assert.ok(op, `unknown op ${c.op}`)
     if ('error' in c) {

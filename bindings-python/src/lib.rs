@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+mod calendar;
 mod channel;
 mod classify;
 mod consistency;
@@ -21,6 +22,7 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     contact::register(m)?;
     classify::register(m)?;
     consistency::register(m)?;
+    calendar::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }

@@ -8,6 +8,7 @@ cross-channel consistency. Everything here is re-exported from the compiled modu
 from webcare._webcare import (
     Answer,
     AnswerGroup,
+    Calendar,
     Channel,
     Classification,
     Classifier,
@@ -35,6 +36,7 @@ from webcare._webcare import (
 __all__ = [
     "Answer",
     "AnswerGroup",
+    "Calendar",
     "Channel",
     "Classification",
     "Classifier",

@@ -1,12 +1,13 @@
 """Type stubs of the compiled module ``webcare._webcare``."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Literal, Protocol, final
+from typing import Any, Literal, Protocol, final, overload
 
 __all__ = [
     "Answer",
     "AnswerGroup",
+    "Calendar",
     "Channel",
     "Classification",
     "Classifier",
@@ -612,5 +613,71 @@ def extract_facts(text: str) -> list[Fact]:
     English and Dutch. Each piece of text is at most one fact; identifiers (order, booking,
     flight and reference numbers) are no facts at all.
     """
+
+@final
+class Calendar:
+    """A business-hours calendar: when a team is open, in its own time zone.
+
+    Build it from its JSON document with `Calendar.from_json`; `Calendar.any_of` joins
+    several into a follow-the-sun desk. Instants are timezone-aware `datetime`s (any zone in,
+    UTC out; a naive datetime raises `InvalidInputError` with code `naive_datetime`),
+    durations are `timedelta`s of open time. Microseconds pass through unchanged.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> Calendar:
+        """Parses a calendar from its JSON document."""
+    def to_json(self) -> str:
+        """The calendar's JSON document, as it was given."""
+    @staticmethod
+    def any_of(members: Iterable[Calendar]) -> Calendar:
+        """A follow-the-sun calendar: open whenever any of `members` is open."""
+    def with_ics_holidays(self, ics: str) -> Calendar:
+        """This calendar with the all-day events of an iCalendar (`.ics`) document added as
+        closed holidays. Dates that are already holidays keep their entry.
+        """
+    def add(self, start: datetime, duration: timedelta) -> datetime:
+        """The due instant: the first instant `u >= start` with `elapsed(start, u) == duration`.
+        `add(t, timedelta(0))` is `t`, also while closed.
+        """
+    def sub(self, end: datetime, duration: timedelta) -> datetime:
+        """The latest instant `u <= end` with `elapsed(u, end) == duration`: when work must
+        start to be done by `end`.
+        """
+    def elapsed(self, start: datetime, end: datetime) -> timedelta:
+        """The open time between `start` and `end`; negative when `end` is before `start`."""
+    def is_open(self, t: datetime) -> bool:
+        """Whether the calendar is open at `t` (open at an interval's start, closed at its end)."""
+    def next_open(self, t: datetime) -> datetime:
+        """The first instant at or after `t` at which the calendar is open."""
+    def next_close(self, t: datetime) -> datetime:
+        """The first instant at or after `t` at which the calendar is closed."""
+    @overload
+    def add_many(
+        self, starts: Sequence[datetime], durations: Sequence[timedelta]
+    ) -> list[datetime]:
+        """`add(starts[i], durations[i])` for every `i`, in one call that releases the GIL.
+
+        Lists of aware `datetime` and `timedelta` give a list of `datetime`. numpy
+        `datetime64[s|ms|us|ns]` (read as UTC) and `timedelta64[s|ms|us|ns]` arrays are
+        accepted too; when either argument is one, the result is a `datetime64` array in the
+        finest unit of the inputs (`us` for a list).
+        """
+    @overload
+    def add_many(self, starts: Any, durations: Any) -> Any: ...
+    @overload
+    def elapsed_many(
+        self, starts: Sequence[datetime], ends: Sequence[datetime]
+    ) -> list[timedelta]:
+        """`elapsed(starts[i], ends[i])` for every `i`, in one call that releases the GIL.
+
+        Lists of aware `datetime` give a list of `timedelta`. numpy `datetime64[s|ms|us|ns]`
+        arrays (read as UTC) are accepted too; when either argument is one, the result is a
+        `timedelta64` array in the finest unit of the inputs (`us` for a list).
+        """
+    @overload
+    def elapsed_many(self, starts: Any, ends: Any) -> Any: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def _panic(message: str) -> None: ...
