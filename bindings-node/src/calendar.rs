@@ -2,7 +2,6 @@
 //! The batch calls also take `Float64Array`s of epoch milliseconds and then answer with a
 //! `Float64Array`; their `...Async` forms run on the libuv thread pool.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -10,7 +9,7 @@ use napi::bindgen_prelude::*;
 use napi::JsDate;
 use napi_derive::napi;
 
-use crate::convert::{duration_from_millis, guard, instant, instant_from_millis, panic_message};
+use crate::convert::{catch as run, duration_from_millis, guard, instant, instant_from_millis};
 use crate::error::IntoJsResult;
 
 /// A business-hours calendar: when a team is open, in its own time zone.
@@ -284,18 +283,6 @@ impl Task for ElapsedMany {
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Self::JsValue> {
         Ok(millis_out(output.js_err(&env)?, self.typed))
     }
-}
-
-/// Runs a core call off the JS thread, turning a panic into `webcare::Error::Internal`
-/// (the JS error is built later, on the JS thread).
-fn run<T>(
-    f: impl FnOnce() -> std::result::Result<T, webcare::Error>,
-) -> std::result::Result<T, webcare::Error> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        Err(webcare::Error::Internal {
-            message: panic_message(&payload),
-        })
-    })
 }
 
 fn read_instants(env: &Env, values: &Instants<'_>) -> Result<Vec<DateTime<Utc>>> {

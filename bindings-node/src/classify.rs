@@ -13,7 +13,7 @@ use serde_json::Value;
 use webcare::span::{convert_offsets, OffsetUnit};
 use webcare::{Context, Error, Label, SeverityLevel, SignalKind, TrainOptions};
 
-use crate::convert::{guard, panic_message};
+use crate::convert::{catch as caught, guard};
 use crate::error::to_js;
 
 /// Where and by whom a message was posted. It raises severity; it never changes the label.
@@ -176,15 +176,6 @@ fn train(
     let options = train_options(options_json)?;
     let labels = parse_labels(labels)?;
     webcare::Classifier::train_texts(texts, &labels, &options)
-}
-
-/// Runs a core call off the event loop, keeping a panic as a core error.
-fn caught<T>(f: impl FnOnce() -> std::result::Result<T, Error>) -> std::result::Result<T, Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        Err(Error::Internal {
-            message: panic_message(&payload),
-        })
-    })
 }
 
 /// The work of `classifyBatchAsync`.

@@ -6,8 +6,6 @@
 //! like in every other language. Reports come back as plain objects; spans as UTF-16
 //! offsets, JavaScript's string indexes.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use napi::bindgen_prelude::*;
 use napi::{JsDate, JsValue, ValueType};
 use napi_derive::napi;
@@ -15,7 +13,7 @@ use serde_json::{json, Map, Value};
 use webcare::span::{convert_offsets, OffsetUnit};
 use webcare::Error;
 
-use crate::convert::{guard, instant, panic_message};
+use crate::convert::{catch, guard, instant};
 
 /// The checker's options as an object; a missing option takes core's default (threshold
 /// 0.5, shingle size 1).
@@ -383,13 +381,7 @@ impl Task for CheckTask {
     fn compute(&mut self) -> Result<Self::Output> {
         let objects = self.objects.take().unwrap_or_default();
         let checker = &self.checker;
-        Ok(
-            catch_unwind(AssertUnwindSafe(|| run(checker, objects))).unwrap_or_else(|payload| {
-                Err(Error::Internal {
-                    message: panic_message(&payload),
-                })
-            }),
-        )
+        Ok(catch(|| run(checker, objects)))
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Self::JsValue> {

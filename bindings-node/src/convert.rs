@@ -61,10 +61,17 @@ pub fn duration_from_millis(env: &Env, ms: f64) -> Result<TimeDelta> {
 /// Runs a core call, turning a panic into an `Error` with code `internal` rather than
 /// letting it abort the process.
 pub fn guard<T>(env: &Env, f: impl FnOnce() -> std::result::Result<T, Error>) -> Result<T> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(result) => result.js_err(env),
-        Err(payload) => Err(to_js(env, Error::from_panic(payload.as_ref()))),
-    }
+    catch(f).js_err(env)
+}
+
+/// Runs a core call where no JS environment is at hand (an `AsyncTask`'s `compute`, off the
+/// JS thread), keeping a panic as the core `internal` error; the JS error is built later,
+/// on the JS thread.
+pub fn catch<T>(
+    f: impl FnOnce() -> std::result::Result<T, Error>,
+) -> std::result::Result<T, Error> {
+    catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|payload| Err(Error::from_panic(payload.as_ref())))
 }
 
 /// Panics inside a guarded core call, so the test suite can prove that a panic in core
