@@ -70,6 +70,7 @@
 //! a horizon of [`HORIZON_YEARS`] years with a `beyond_horizon` error.
 
 mod builder;
+mod cache;
 mod holiday;
 mod ics;
 mod interval;
@@ -740,6 +741,16 @@ fn to_nanos(t: DateTime<Utc>) -> Nanos {
 }
 
 fn from_nanos(n: Nanos) -> Result<DateTime<Utc>> {
+    // 64-bit arithmetic for the instants of the next and last few centuries.
+    if let Ok(n) = i64::try_from(n) {
+        let (secs, nanos) = (n.div_euclid(1_000_000_000), n.rem_euclid(1_000_000_000));
+        if let Some(t) = u32::try_from(nanos)
+            .ok()
+            .and_then(|ns| DateTime::from_timestamp(secs, ns))
+        {
+            return Ok(t);
+        }
+    }
     let secs = i64::try_from(n.div_euclid(NANOS)).ok();
     let nanos = u32::try_from(n.rem_euclid(NANOS)).ok();
     secs.zip(nanos)
@@ -759,6 +770,9 @@ fn duration_nanos(d: TimeDelta) -> Result<Nanos> {
 }
 
 fn delta_from_nanos(n: Nanos) -> Result<TimeDelta> {
+    if let Ok(n) = i64::try_from(n) {
+        return Ok(TimeDelta::nanoseconds(n));
+    }
     let secs = i64::try_from(n.div_euclid(NANOS)).ok();
     let nanos = u32::try_from(n.rem_euclid(NANOS)).ok();
     secs.zip(nanos)

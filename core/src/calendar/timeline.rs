@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 
+use crate::calendar::cache::{YearTable, Years};
 use crate::calendar::holiday::Holidays;
 use crate::calendar::interval::{Span, DAY};
 use crate::calendar::offsets::{zone_tables, Offsets, ZoneTables};
@@ -36,6 +37,10 @@ pub(crate) struct Zoned {
     /// For a week starting on weekday `w` (Monday = 0): the latest end of its intervals,
     /// in wall-clock seconds from the first day's midnight (0 when the week is empty).
     week_last_end: [u32; 7],
+    /// Whether any interval (weekly or a holiday's) runs past midnight.
+    overnight: bool,
+    /// The intervals of each local year, built on first use; shared by clones.
+    years: Arc<Years>,
 }
 
 impl Zoned {
@@ -51,13 +56,28 @@ impl Zoned {
                 .max()
                 .unwrap_or(0);
         }
+        let overnight = week.days.iter().flatten().any(|s| s.end > DAY) || holidays.any_overnight();
         Zoned {
             tables: zone_tables(tz),
             week,
             holidays,
             week_open,
             week_last_end,
+            overnight,
+            years: Arc::default(),
         }
+    }
+
+    /// The table of the local year `year`, built on first use; `None` for years that are
+    /// not tabled.
+    #[inline]
+    fn table(&self, year: i32) -> Option<&YearTable> {
+        self.years.get(year, || {
+            let mut o = Offsets::new(&self.tables);
+            YearTable::build(year, |date, out| {
+                self.compute_intervals_on(&mut o, date, out)
+            })
+        })
     }
 
     /// The intervals that start on `date`: a holiday's hours or the weekday's.
@@ -71,7 +91,7 @@ impl Zoned {
 
     /// The local date of an instant in this zone.
     pub(crate) fn local_date(&self, o: &mut Offsets<'_>, t: Nanos) -> NaiveDate {
-        let secs = clamp_secs(t.div_euclid(NANOS));
+        let secs = secs_floor(t);
         let local = secs.saturating_add(i64::from(o.offset_at(secs)));
         match DateTime::from_timestamp(local, 0) {
             Some(utc) => utc.date_naive(),
@@ -84,9 +104,9 @@ impl Zoned {
     /// shows `secs` after midnight of `date`, or a later time. In a spring-forward gap that
     /// is the end of the gap; in a fall-back fold, the first of the two readings.
     #[inline]
-    fn boundary(&self, o: &mut Offsets<'_>, date: NaiveDate, secs: u32) -> Nanos {
+    fn boundary(&self, o: &mut Offsets<'_>, date: NaiveDate, secs: u32) -> i64 {
         let local = local_secs(date) + i64::from(secs);
-        Nanos::from(o.first_instant(local)) * NANOS
+        o.first_instant(local)
     }
 
     /// Appends the UTC intervals of the spans that start on `date`, in order. The part of
@@ -95,12 +115,33 @@ impl Zoned {
     /// consecutive days never overlap and together they are the union of both days' hours.
     /// Intervals that a spring-forward gap makes empty are left out too.
     pub(crate) fn intervals_on(&self, o: &mut Offsets<'_>, date: NaiveDate, out: &mut DayBuf) {
+        if let Some(table) = self.table(date.year()) {
+            for &(a, b) in table.day(date.ordinal0() as usize) {
+                out.push((Nanos::from(a) * NANOS, Nanos::from(b) * NANOS));
+            }
+            return;
+        }
+        let mut ivs = Vec::new();
+        self.compute_intervals_on(o, date, &mut ivs);
+        for (a, b) in ivs {
+            out.push((Nanos::from(a) * NANOS, Nanos::from(b) * NANOS));
+        }
+    }
+
+    /// [`Zoned::intervals_on`] worked out from the schedule, in UTC seconds.
+    fn compute_intervals_on(
+        &self,
+        o: &mut Offsets<'_>,
+        date: NaiveDate,
+        out: &mut Vec<(i64, i64)>,
+    ) {
         let spans = self.spans_on(date);
         if spans.is_empty() {
             return;
         }
         let covered = date
             .pred_opt()
+            .filter(|_| self.overnight)
             .and_then(|prev| self.spans_on(prev).last())
             .map_or(0, |s| s.end.saturating_sub(DAY));
         for span in spans {
@@ -190,7 +231,9 @@ impl<'a> Forward<'a> {
         // Intervals of earlier days end by the local midnight that starts `day`, so by
         // `from`; only the previous day's interval running past midnight can reach it.
         let first = match day.pred_opt() {
-            Some(prev) if z.spans_on(prev).last().is_some_and(|s| s.end > DAY) => prev,
+            Some(prev) if z.overnight && z.spans_on(prev).last().is_some_and(|s| s.end > DAY) => {
+                prev
+            }
             _ => day,
         };
         Forward {
@@ -230,7 +273,13 @@ impl<'a> Forward<'a> {
         ends_by: Nanos,
     ) -> Option<Nanos> {
         let z = self.z;
-        if self.pos != self.buf.len() || z.week_open >= open_below || self.day < self.retry {
+        if self.pos != self.buf.len() || self.day < self.retry {
+            return None;
+        }
+        if z.table(self.day.year()).is_some() {
+            return self.skip_days(cursor, open_below, ends_by);
+        }
+        if z.week_open >= open_below {
             return None;
         }
         let week = 7 * Nanos::from(DAY);
@@ -279,6 +328,63 @@ impl<'a> Forward<'a> {
             .day
             .checked_add_days(Days::new(u64::try_from(weeks * 7).ok()?))?;
         Some(z.week_open * weeks)
+    }
+}
+
+impl Forward<'_> {
+    /// Skips whole days from the next day on with the year tables, as many as fit: their
+    /// intervals start at or after `cursor`, hold less than `open_below` together and end
+    /// by `ends_by`, and the days end before the stream's last day. Returns the open time
+    /// skipped, or `None` when no day is skipped.
+    fn skip_days(&mut self, cursor: Nanos, mut open_below: Nanos, ends_by: Nanos) -> Option<Nanos> {
+        let mut skipped: Option<Nanos> = None;
+        while self.day < self.last_day {
+            let year = self.day.year();
+            let Some(table) = self.z.table(year) else {
+                break;
+            };
+            let from = self.day.ordinal0() as usize;
+            if table
+                .intervals_from(from)
+                .first()
+                .is_some_and(|iv| Nanos::from(iv.0) * NANOS < cursor)
+            {
+                break;
+            }
+            let mut to = table.days();
+            if self.last_day.year() == year {
+                to = to.min(self.last_day.ordinal0() as usize);
+            }
+            if open_below != Nanos::MAX {
+                // Whole seconds `x` with `x * NANOS < open_below`.
+                let below = clamp_secs((open_below + NANOS - 1).div_euclid(NANOS));
+                to = to.min(table.last_day_below(from, below));
+            }
+            if ends_by != Nanos::MAX {
+                to = to.min(table.last_day_ending_by(from, secs_floor(ends_by)));
+            }
+            if to <= from {
+                break;
+            }
+            let open = Nanos::from(table.open(from, to)) * NANOS;
+            *skipped.get_or_insert(0) += open;
+            if open_below != Nanos::MAX {
+                open_below -= open;
+            }
+            let next = if to >= table.days() {
+                NaiveDate::from_yo_opt(year.checked_add(1)?, 1)
+            } else {
+                NaiveDate::from_yo_opt(year, u32::try_from(to).ok()? + 1)
+            };
+            let Some(next) = next else {
+                break;
+            };
+            self.day = next;
+            if to < table.days() {
+                break;
+            }
+        }
+        skipped
     }
 }
 
@@ -362,7 +468,7 @@ const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 /// The UTC date of an instant.
 fn utc_date(t: Nanos) -> NaiveDate {
-    let secs = clamp_secs(t.div_euclid(NANOS));
+    let secs = secs_floor(t);
     match DateTime::from_timestamp(secs, 0) {
         Some(utc) => utc.date_naive(),
         None if secs < 0 => NaiveDate::MIN,
@@ -426,6 +532,16 @@ impl DayBuf {
     pub(crate) fn clear(&mut self) {
         self.len = 0;
         self.more.clear();
+    }
+}
+
+/// Whole seconds of `t` (rounded down), clamped to `i64`; exact for every instant chrono
+/// can hold.
+#[inline]
+pub(crate) fn secs_floor(t: Nanos) -> i64 {
+    match i64::try_from(t) {
+        Ok(t) => t.div_euclid(1_000_000_000),
+        Err(_) => clamp_secs(t.div_euclid(NANOS)),
     }
 }
 
