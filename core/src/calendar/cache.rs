@@ -30,6 +30,8 @@ pub(crate) struct YearTable {
     cum: Box<[i64]>,
     /// The intervals `[start, end)` in UTC seconds, in time order.
     ivs: Box<[(i64, i64)]>,
+    /// Days since the Unix epoch of January 1st.
+    day0: i64,
 }
 
 impl YearTable {
@@ -40,6 +42,7 @@ impl YearTable {
         let mut ivs = Vec::new();
         let mut open = 0i64;
         let mut date = NaiveDate::from_ymd_opt(year, 1, 1);
+        let day0 = date.map_or(0, |d| i64::from(d.num_days_from_ce() - 719_163));
         while let Some(d) = date.filter(|d| d.year() == year) {
             first.push(u32::try_from(ivs.len()).unwrap_or(u32::MAX));
             cum.push(open);
@@ -59,6 +62,7 @@ impl YearTable {
             first: first.into_boxed_slice(),
             cum: cum.into_boxed_slice(),
             ivs: ivs.into_boxed_slice(),
+            day0,
         }
     }
 
@@ -100,6 +104,35 @@ impl YearTable {
     /// The last day `to` in `from..=days` such that every interval of days `from..to`
     /// ends by `limit` (UTC seconds).
     pub(crate) fn last_day_ending_by(&self, from: usize, limit: i64) -> usize {
+        let days = self.days();
+        if self.ivs.last().is_none_or(|iv| iv.1 <= limit) {
+            return days;
+        }
+        // Every interval of a day ends before the local midnight two days later, and local
+        // dates are within a day of UTC dates: the answer is at or after the day two before
+        // the UTC date of `limit`. Try there and walk on a few days.
+        let start = self.first.get(from).copied().unwrap_or(0) as usize;
+        let fits = |to: usize| {
+            let end = self.first.get(to).copied().unwrap_or(0) as usize;
+            end <= start || self.ivs.get(end - 1).is_some_and(|iv| iv.1 <= limit)
+        };
+        let guess = limit.div_euclid(86_400) - self.day0 - 2;
+        if let Ok(guess) = usize::try_from(guess) {
+            let mut to = guess.clamp(from, days);
+            if fits(to) {
+                for _ in 0..8 {
+                    if to >= days || !fits(to + 1) {
+                        return to;
+                    }
+                    to += 1;
+                }
+            }
+        }
+        self.search_ending_by(from, limit)
+    }
+
+    /// [`YearTable::last_day_ending_by`] by binary search.
+    fn search_ending_by(&self, from: usize, limit: i64) -> usize {
         let start = self.first.get(from).copied().unwrap_or(0) as usize;
         let ivs = self.ivs.get(start..).unwrap_or(&[]);
         // Intervals are in time order: those ending by `limit` are a prefix.

@@ -344,7 +344,10 @@ impl Calendar {
                     }
                     let iv = s.next().ok_or_else(beyond)?;
                     if let Some(due) = consume_forward(iv, t, &mut r) {
-                        return check_before(due, limit, beyond);
+                        if due > limit {
+                            return Err(beyond());
+                        }
+                        return near(start, t, due);
                     }
                     if iv.0 > limit {
                         return Err(beyond());
@@ -738,6 +741,20 @@ fn same_length(left: usize, right: usize) -> Result<()> {
 
 fn to_nanos(t: DateTime<Utc>) -> Nanos {
     Nanos::from(t.timestamp()) * NANOS + Nanos::from(t.timestamp_subsec_nanos())
+}
+
+/// The instant `n`, given that `base` is the instant `base_n`: a short step from `base`
+/// is cheaper than building the instant from the epoch.
+fn near(base: DateTime<Utc>, base_n: Nanos, n: Nanos) -> Result<DateTime<Utc>> {
+    if base.timestamp_subsec_nanos() < 1_000_000_000 {
+        if let Some(t) = i64::try_from(n - base_n)
+            .ok()
+            .and_then(|d| base.checked_add_signed(TimeDelta::nanoseconds(d)))
+        {
+            return Ok(t);
+        }
+    }
+    from_nanos(n)
 }
 
 fn from_nanos(n: Nanos) -> Result<DateTime<Utc>> {

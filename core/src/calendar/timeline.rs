@@ -215,7 +215,10 @@ pub(crate) struct Forward<'a> {
     z: &'a Zoned,
     o: Offsets<'a>,
     day: NaiveDate,
-    last_day: NaiveDate,
+    /// Days since the Unix epoch of `day`.
+    num: i64,
+    /// Days since the Unix epoch of the last day.
+    last: i64,
     /// No plain week starts before this day (found by a failed check).
     retry: NaiveDate,
     buf: DayBuf,
@@ -227,7 +230,10 @@ impl<'a> Forward<'a> {
         let mut o = Offsets::new(&z.tables);
         let day = z.local_date(&mut o, from);
         // A bound is enough here: no local date is later than the UTC date 16 hours on.
-        let last = utc_date(until + MAX_OFFSET * NANOS);
+        let last = secs_floor(until)
+            .saturating_add(16 * 3600)
+            .div_euclid(i64::from(DAY))
+            .saturating_add(2);
         // Intervals of earlier days end by the local midnight that starts `day`, so by
         // `from`; only the previous day's interval running past midnight can reach it.
         let first = match day.pred_opt() {
@@ -240,8 +246,10 @@ impl<'a> Forward<'a> {
             z,
             o,
             day: first,
-            last_day: last.checked_add_days(Days::new(2)).unwrap_or(last),
-            retry: first,
+            num: day_num(first),
+            last,
+            // The first day holds `from`: nothing to skip before it is walked.
+            retry: first.succ_opt().unwrap_or(first),
             buf: DayBuf::default(),
             pos: 0,
         }
@@ -250,13 +258,14 @@ impl<'a> Forward<'a> {
     /// The next interval, or `None` past the last day.
     pub(crate) fn next(&mut self) -> Option<Iv> {
         while self.pos == self.buf.len() {
-            if self.day > self.last_day {
+            if self.num > self.last {
                 return None;
             }
             self.buf.clear();
             self.pos = 0;
             self.z.intervals_on(&mut self.o, self.day, &mut self.buf);
             self.day = self.day.succ_opt()?;
+            self.num += 1;
         }
         let iv = self.buf.get(self.pos);
         self.pos += 1;
@@ -283,7 +292,7 @@ impl<'a> Forward<'a> {
             return None;
         }
         let week = 7 * Nanos::from(DAY);
-        let span_days = (self.last_day - self.day).num_days();
+        let span_days = self.last - self.num;
         // Cheap bounds first: no UTC offset exceeds 16 hours either way.
         let local = Nanos::from(local_secs(self.day));
         let last = Nanos::from(z.week_last_end[weekday(self.day)]);
@@ -327,6 +336,7 @@ impl<'a> Forward<'a> {
         self.day = self
             .day
             .checked_add_days(Days::new(u64::try_from(weeks * 7).ok()?))?;
+        self.num += i64::try_from(weeks * 7).ok()?;
         Some(z.week_open * weeks)
     }
 }
@@ -338,7 +348,7 @@ impl Forward<'_> {
     /// skipped, or `None` when no day is skipped.
     fn skip_days(&mut self, cursor: Nanos, mut open_below: Nanos, ends_by: Nanos) -> Option<Nanos> {
         let mut skipped: Option<Nanos> = None;
-        while self.day < self.last_day {
+        while self.num < self.last {
             let year = self.day.year();
             let Some(table) = self.z.table(year) else {
                 break;
@@ -352,12 +362,12 @@ impl Forward<'_> {
                 break;
             }
             let mut to = table.days();
-            if self.last_day.year() == year {
-                to = to.min(self.last_day.ordinal0() as usize);
-            }
+            // Not the last day itself: the walk ends there.
+            let before_last = usize::try_from(self.last - self.num).unwrap_or(usize::MAX);
+            to = to.min(from.saturating_add(before_last));
             if open_below != Nanos::MAX {
                 // Whole seconds `x` with `x * NANOS < open_below`.
-                let below = clamp_secs((open_below + NANOS - 1).div_euclid(NANOS));
+                let below = secs_floor(open_below.saturating_add(NANOS - 1));
                 to = to.min(table.last_day_below(from, below));
             }
             if ends_by != Nanos::MAX {
@@ -380,7 +390,11 @@ impl Forward<'_> {
                 break;
             };
             self.day = next;
+            self.num += i64::try_from(to - from).ok()?;
             if to < table.days() {
+                // A bound other than the year's end stopped the skip: no later day can
+                // be skipped in this walk.
+                self.retry = NaiveDate::MAX;
                 break;
             }
         }
@@ -455,6 +469,12 @@ impl<'a> Backward<'a> {
 #[inline]
 fn weekday(date: NaiveDate) -> usize {
     date.weekday().num_days_from_monday() as usize
+}
+
+/// Days since the Unix epoch of `date`.
+#[inline]
+fn day_num(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
 }
 
 /// Seconds of naive local time at midnight of `date`.
