@@ -665,6 +665,12 @@ impl Calendar {
 }
 
 /// A forward stream of either shape.
+// The stream lives on the stack for one call; boxing the larger variant would cost an
+// allocation per call instead.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one stream per call, on the stack; a box would allocate per call"
+)]
 enum Stream<'a> {
     One(Forward<'a>),
     Many(UnionForward<'a>),

@@ -223,6 +223,8 @@ pub(crate) struct Forward<'a> {
     retry: NaiveDate,
     buf: DayBuf,
     pos: usize,
+    /// The table of the year last used, and that year.
+    table: Option<(i32, &'a YearTable)>,
 }
 
 impl<'a> Forward<'a> {
@@ -252,7 +254,22 @@ impl<'a> Forward<'a> {
             retry: first.succ_opt().unwrap_or(first),
             buf: DayBuf::default(),
             pos: 0,
+            table: None,
         }
+    }
+
+    /// The table of `year`, kept at hand for the next day.
+    #[inline]
+    fn year_table(&mut self, year: i32) -> Option<&'a YearTable> {
+        if let Some((y, t)) = self.table {
+            if y == year {
+                return Some(t);
+            }
+        }
+        let z = self.z;
+        let t = z.table(year)?;
+        self.table = Some((year, t));
+        Some(t)
     }
 
     /// The next interval, or `None` past the last day.
@@ -263,7 +280,15 @@ impl<'a> Forward<'a> {
             }
             self.buf.clear();
             self.pos = 0;
-            self.z.intervals_on(&mut self.o, self.day, &mut self.buf);
+            match self.year_table(self.day.year()) {
+                Some(table) => {
+                    for &(a, b) in table.day(self.day.ordinal0() as usize) {
+                        self.buf
+                            .push((Nanos::from(a) * NANOS, Nanos::from(b) * NANOS));
+                    }
+                }
+                None => self.z.intervals_on(&mut self.o, self.day, &mut self.buf),
+            }
             self.day = self.day.succ_opt()?;
             self.num += 1;
         }
@@ -285,7 +310,7 @@ impl<'a> Forward<'a> {
         if self.pos != self.buf.len() || self.day < self.retry {
             return None;
         }
-        if z.table(self.day.year()).is_some() {
+        if self.year_table(self.day.year()).is_some() {
             return self.skip_days(cursor, open_below, ends_by);
         }
         if z.week_open >= open_below {
@@ -350,7 +375,7 @@ impl Forward<'_> {
         let mut skipped: Option<Nanos> = None;
         while self.num < self.last {
             let year = self.day.year();
-            let Some(table) = self.z.table(year) else {
+            let Some(table) = self.year_table(year) else {
                 break;
             };
             let from = self.day.ordinal0() as usize;
