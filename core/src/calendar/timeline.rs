@@ -300,16 +300,23 @@ impl<'a> Forward<'a> {
     /// Skips whole plain weeks from the next day on, as many as fit: they lie after
     /// `cursor`, hold less than `open_below` of open time together and end by `ends_by`,
     /// and no holiday or offset change comes in between. Returns the open time skipped.
+    #[inline]
     pub(crate) fn skip_week(
         &mut self,
         cursor: Nanos,
         open_below: Nanos,
         ends_by: Nanos,
     ) -> Option<Nanos> {
-        let z = self.z;
         if self.pos != self.buf.len() || self.day < self.retry {
             return None;
         }
+        self.try_skip(cursor, open_below, ends_by)
+    }
+
+    /// [`Forward::skip_week`] at a day boundary.
+    #[inline(never)]
+    fn try_skip(&mut self, cursor: Nanos, open_below: Nanos, ends_by: Nanos) -> Option<Nanos> {
+        let z = self.z;
         if self.year_table(self.day.year()).is_some() {
             return self.skip_days(cursor, open_below, ends_by);
         }
