@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::calendar::interval::Span;
+use crate::calendar::interval::{Span, DAY};
 use crate::calendar::schedule::DayPlan;
 use crate::calendar::spec::HolidaySpec;
 use crate::error::{Error, Result};
@@ -66,6 +66,15 @@ impl Holidays {
             return self.yearly.get(&(m, d)).map(Vec::as_slice);
         }
         None
+    }
+
+    /// Whether any holiday's hours run past midnight.
+    pub(crate) fn any_overnight(&self) -> bool {
+        self.dated
+            .values()
+            .chain(self.yearly.values())
+            .flatten()
+            .any(|s| s.end > DAY)
     }
 
     /// The first holiday on or after `from`, if any.

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 
+use crate::calendar::cache::{YearTable, Years};
 use crate::calendar::holiday::Holidays;
 use crate::calendar::interval::{Span, DAY};
 use crate::calendar::offsets::{zone_tables, Offsets, ZoneTables};
@@ -36,6 +37,10 @@ pub(crate) struct Zoned {
     /// For a week starting on weekday `w` (Monday = 0): the latest end of its intervals,
     /// in wall-clock seconds from the first day's midnight (0 when the week is empty).
     week_last_end: [u32; 7],
+    /// Whether any interval (weekly or a holiday's) runs past midnight.
+    overnight: bool,
+    /// The intervals of each local year, built on first use; shared by clones.
+    years: Arc<Years>,
 }
 
 impl Zoned {
@@ -51,13 +56,28 @@ impl Zoned {
                 .max()
                 .unwrap_or(0);
         }
+        let overnight = week.days.iter().flatten().any(|s| s.end > DAY) || holidays.any_overnight();
         Zoned {
             tables: zone_tables(tz),
             week,
             holidays,
             week_open,
             week_last_end,
+            overnight,
+            years: Arc::default(),
         }
+    }
+
+    /// The table of the local year `year`, built on first use; `None` for years that are
+    /// not tabled.
+    #[inline]
+    fn table(&self, year: i32) -> Option<&YearTable> {
+        self.years.get(year, || {
+            let mut o = Offsets::new(&self.tables);
+            YearTable::build(year, |date, out| {
+                self.compute_intervals_on(&mut o, date, out)
+            })
+        })
     }
 
     /// The intervals that start on `date`: a holiday's hours or the weekday's.
@@ -71,7 +91,7 @@ impl Zoned {
 
     /// The local date of an instant in this zone.
     pub(crate) fn local_date(&self, o: &mut Offsets<'_>, t: Nanos) -> NaiveDate {
-        let secs = clamp_secs(t.div_euclid(NANOS));
+        let secs = secs_floor(t);
         let local = secs.saturating_add(i64::from(o.offset_at(secs)));
         match DateTime::from_timestamp(local, 0) {
             Some(utc) => utc.date_naive(),
@@ -84,9 +104,9 @@ impl Zoned {
     /// shows `secs` after midnight of `date`, or a later time. In a spring-forward gap that
     /// is the end of the gap; in a fall-back fold, the first of the two readings.
     #[inline]
-    fn boundary(&self, o: &mut Offsets<'_>, date: NaiveDate, secs: u32) -> Nanos {
+    fn boundary(&self, o: &mut Offsets<'_>, date: NaiveDate, secs: u32) -> i64 {
         let local = local_secs(date) + i64::from(secs);
-        Nanos::from(o.first_instant(local)) * NANOS
+        o.first_instant(local)
     }
 
     /// Appends the UTC intervals of the spans that start on `date`, in order. The part of
@@ -95,12 +115,33 @@ impl Zoned {
     /// consecutive days never overlap and together they are the union of both days' hours.
     /// Intervals that a spring-forward gap makes empty are left out too.
     pub(crate) fn intervals_on(&self, o: &mut Offsets<'_>, date: NaiveDate, out: &mut DayBuf) {
+        if let Some(table) = self.table(date.year()) {
+            for &(a, b) in table.day(date.ordinal0() as usize) {
+                out.push((Nanos::from(a) * NANOS, Nanos::from(b) * NANOS));
+            }
+            return;
+        }
+        let mut ivs = Vec::new();
+        self.compute_intervals_on(o, date, &mut ivs);
+        for (a, b) in ivs {
+            out.push((Nanos::from(a) * NANOS, Nanos::from(b) * NANOS));
+        }
+    }
+
+    /// [`Zoned::intervals_on`] worked out from the schedule, in UTC seconds.
+    fn compute_intervals_on(
+        &self,
+        o: &mut Offsets<'_>,
+        date: NaiveDate,
+        out: &mut Vec<(i64, i64)>,
+    ) {
         let spans = self.spans_on(date);
         if spans.is_empty() {
             return;
         }
         let covered = date
             .pred_opt()
+            .filter(|_| self.overnight)
             .and_then(|prev| self.spans_on(prev).last())
             .map_or(0, |s| s.end.saturating_sub(DAY));
         for span in spans {
@@ -174,11 +215,16 @@ pub(crate) struct Forward<'a> {
     z: &'a Zoned,
     o: Offsets<'a>,
     day: NaiveDate,
-    last_day: NaiveDate,
+    /// Days since the Unix epoch of `day`.
+    num: i64,
+    /// Days since the Unix epoch of the last day.
+    last: i64,
     /// No plain week starts before this day (found by a failed check).
     retry: NaiveDate,
     buf: DayBuf,
     pos: usize,
+    /// The table of the year last used, and that year.
+    table: Option<(i32, &'a YearTable)>,
 }
 
 impl<'a> Forward<'a> {
@@ -186,34 +232,65 @@ impl<'a> Forward<'a> {
         let mut o = Offsets::new(&z.tables);
         let day = z.local_date(&mut o, from);
         // A bound is enough here: no local date is later than the UTC date 16 hours on.
-        let last = utc_date(until + MAX_OFFSET * NANOS);
+        let last = secs_floor(until)
+            .saturating_add(16 * 3600)
+            .div_euclid(i64::from(DAY))
+            .saturating_add(2);
         // Intervals of earlier days end by the local midnight that starts `day`, so by
         // `from`; only the previous day's interval running past midnight can reach it.
         let first = match day.pred_opt() {
-            Some(prev) if z.spans_on(prev).last().is_some_and(|s| s.end > DAY) => prev,
+            Some(prev) if z.overnight && z.spans_on(prev).last().is_some_and(|s| s.end > DAY) => {
+                prev
+            }
             _ => day,
         };
         Forward {
             z,
             o,
             day: first,
-            last_day: last.checked_add_days(Days::new(2)).unwrap_or(last),
-            retry: first,
+            num: day_num(first),
+            last,
+            // The first day holds `from`: nothing to skip before it is walked.
+            retry: first.succ_opt().unwrap_or(first),
             buf: DayBuf::default(),
             pos: 0,
+            table: None,
         }
+    }
+
+    /// The table of `year`, kept at hand for the next day.
+    #[inline]
+    fn year_table(&mut self, year: i32) -> Option<&'a YearTable> {
+        if let Some((y, t)) = self.table {
+            if y == year {
+                return Some(t);
+            }
+        }
+        let z = self.z;
+        let t = z.table(year)?;
+        self.table = Some((year, t));
+        Some(t)
     }
 
     /// The next interval, or `None` past the last day.
     pub(crate) fn next(&mut self) -> Option<Iv> {
         while self.pos == self.buf.len() {
-            if self.day > self.last_day {
+            if self.num > self.last {
                 return None;
             }
             self.buf.clear();
             self.pos = 0;
-            self.z.intervals_on(&mut self.o, self.day, &mut self.buf);
+            match self.year_table(self.day.year()) {
+                Some(table) => {
+                    for &(a, b) in table.day(self.day.ordinal0() as usize) {
+                        self.buf
+                            .push((Nanos::from(a) * NANOS, Nanos::from(b) * NANOS));
+                    }
+                }
+                None => self.z.intervals_on(&mut self.o, self.day, &mut self.buf),
+            }
             self.day = self.day.succ_opt()?;
+            self.num += 1;
         }
         let iv = self.buf.get(self.pos);
         self.pos += 1;
@@ -223,18 +300,31 @@ impl<'a> Forward<'a> {
     /// Skips whole plain weeks from the next day on, as many as fit: they lie after
     /// `cursor`, hold less than `open_below` of open time together and end by `ends_by`,
     /// and no holiday or offset change comes in between. Returns the open time skipped.
+    #[inline]
     pub(crate) fn skip_week(
         &mut self,
         cursor: Nanos,
         open_below: Nanos,
         ends_by: Nanos,
     ) -> Option<Nanos> {
+        if self.pos != self.buf.len() || self.day < self.retry {
+            return None;
+        }
+        self.try_skip(cursor, open_below, ends_by)
+    }
+
+    /// [`Forward::skip_week`] at a day boundary.
+    #[inline(never)]
+    fn try_skip(&mut self, cursor: Nanos, open_below: Nanos, ends_by: Nanos) -> Option<Nanos> {
         let z = self.z;
-        if self.pos != self.buf.len() || z.week_open >= open_below || self.day < self.retry {
+        if self.year_table(self.day.year()).is_some() {
+            return self.skip_days(cursor, open_below, ends_by);
+        }
+        if z.week_open >= open_below {
             return None;
         }
         let week = 7 * Nanos::from(DAY);
-        let span_days = (self.last_day - self.day).num_days();
+        let span_days = self.last - self.num;
         // Cheap bounds first: no UTC offset exceeds 16 hours either way.
         let local = Nanos::from(local_secs(self.day));
         let last = Nanos::from(z.week_last_end[weekday(self.day)]);
@@ -278,7 +368,69 @@ impl<'a> Forward<'a> {
         self.day = self
             .day
             .checked_add_days(Days::new(u64::try_from(weeks * 7).ok()?))?;
+        self.num += i64::try_from(weeks * 7).ok()?;
         Some(z.week_open * weeks)
+    }
+}
+
+impl Forward<'_> {
+    /// Skips whole days from the next day on with the year tables, as many as fit: their
+    /// intervals start at or after `cursor`, hold less than `open_below` together and end
+    /// by `ends_by`, and the days end before the stream's last day. Returns the open time
+    /// skipped, or `None` when no day is skipped.
+    fn skip_days(&mut self, cursor: Nanos, mut open_below: Nanos, ends_by: Nanos) -> Option<Nanos> {
+        let mut skipped: Option<Nanos> = None;
+        while self.num < self.last {
+            let year = self.day.year();
+            let Some(table) = self.year_table(year) else {
+                break;
+            };
+            let from = self.day.ordinal0() as usize;
+            if table
+                .intervals_from(from)
+                .first()
+                .is_some_and(|iv| Nanos::from(iv.0) * NANOS < cursor)
+            {
+                break;
+            }
+            let mut to = table.days();
+            // Not the last day itself: the walk ends there.
+            let before_last = usize::try_from(self.last - self.num).unwrap_or(usize::MAX);
+            to = to.min(from.saturating_add(before_last));
+            if open_below != Nanos::MAX {
+                // Whole seconds `x` with `x * NANOS < open_below`.
+                let below = secs_floor(open_below.saturating_add(NANOS - 1));
+                to = to.min(table.last_day_below(from, below));
+            }
+            if ends_by != Nanos::MAX {
+                to = to.min(table.last_day_ending_by(from, secs_floor(ends_by)));
+            }
+            if to <= from {
+                break;
+            }
+            let open = Nanos::from(table.open(from, to)) * NANOS;
+            *skipped.get_or_insert(0) += open;
+            if open_below != Nanos::MAX {
+                open_below -= open;
+            }
+            let next = if to >= table.days() {
+                NaiveDate::from_yo_opt(year.checked_add(1)?, 1)
+            } else {
+                NaiveDate::from_yo_opt(year, u32::try_from(to).ok()? + 1)
+            };
+            let Some(next) = next else {
+                break;
+            };
+            self.day = next;
+            self.num += i64::try_from(to - from).ok()?;
+            if to < table.days() {
+                // A bound other than the year's end stopped the skip: no later day can
+                // be skipped in this walk.
+                self.retry = NaiveDate::MAX;
+                break;
+            }
+        }
+        skipped
     }
 }
 
@@ -351,6 +503,12 @@ fn weekday(date: NaiveDate) -> usize {
     date.weekday().num_days_from_monday() as usize
 }
 
+/// Days since the Unix epoch of `date`.
+#[inline]
+fn day_num(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce() - UNIX_EPOCH_DAYS_FROM_CE)
+}
+
 /// Seconds of naive local time at midnight of `date`.
 #[inline]
 fn local_secs(date: NaiveDate) -> i64 {
@@ -362,7 +520,7 @@ const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 /// The UTC date of an instant.
 fn utc_date(t: Nanos) -> NaiveDate {
-    let secs = clamp_secs(t.div_euclid(NANOS));
+    let secs = secs_floor(t);
     match DateTime::from_timestamp(secs, 0) {
         Some(utc) => utc.date_naive(),
         None if secs < 0 => NaiveDate::MIN,
@@ -426,6 +584,16 @@ impl DayBuf {
     pub(crate) fn clear(&mut self) {
         self.len = 0;
         self.more.clear();
+    }
+}
+
+/// Whole seconds of `t` (rounded down), clamped to `i64`; exact for every instant chrono
+/// can hold.
+#[inline]
+pub(crate) fn secs_floor(t: Nanos) -> i64 {
+    match i64::try_from(t) {
+        Ok(t) => t.div_euclid(1_000_000_000),
+        Err(_) => clamp_secs(t.div_euclid(NANOS)),
     }
 }
 

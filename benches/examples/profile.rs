@@ -1,0 +1,53 @@
+//! One case in a loop, for instruction counts under callgrind:
+//! `cargo build --release --example profile` then
+//! `valgrind --tool=callgrind target/release/examples/profile add30`.
+//! Cases: `add30`, `add8h`, `add30d`, `el30`, `el8h`, `el30d`, `el1y`.
+
+use std::hint::black_box;
+
+use webcare_bench::{add_cases, at, desks, dur, elapsed_cases};
+
+fn main() {
+    let case = std::env::args().nth(1).unwrap_or_else(|| "add30".into());
+    let iters: u32 = std::env::args()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let d = desks();
+    let start = at("2026-03-03T10:00:00+01:00");
+    let adds = add_cases();
+    let els = elapsed_cases();
+    let (kind, index) = match case.as_str() {
+        "add30" => ("add", 0),
+        "add8h" => ("add", 1),
+        "add30d" => ("add", 2),
+        "el30" => ("el", 0),
+        "el8h" => ("el", 1),
+        "el30d" => ("el", 2),
+        "el1y" => ("el", 3),
+        other => panic!("unknown case {other}"),
+    };
+    // Warm the caches once, outside the counted loop's share.
+    for _ in 0..2 {
+        if kind == "add" {
+            let (cd, _) = dur(adds[index].1);
+            black_box(d.webcare.add(start.chrono, cd).ok());
+        } else {
+            let (_, a, b) = els[index];
+            black_box(d.webcare.elapsed(a.chrono, b.chrono).ok());
+        }
+    }
+    for _ in 0..iters {
+        if kind == "add" {
+            let (cd, _) = dur(adds[index].1);
+            black_box(d.webcare.add(black_box(start.chrono), black_box(cd)).ok());
+        } else {
+            let (_, a, b) = els[index];
+            black_box(
+                d.webcare
+                    .elapsed(black_box(a.chrono), black_box(b.chrono))
+                    .ok(),
+            );
+        }
+    }
+}
