@@ -154,3 +154,4 @@ pub fn pairs(n: usize) -> Vec<(At, At)> {
 }
 
 pub mod cases;
+pub mod texts;
