@@ -3,8 +3,11 @@
 #![deny(clippy::all)]
 // Modules are public so that the exported functions count as used under `cargo test`.
 
+pub mod case;
 pub mod channel;
 pub mod contact;
 pub mod convert;
 pub mod error;
+pub mod expected;
 pub mod message;
+pub mod policy;

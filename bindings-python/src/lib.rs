@@ -4,11 +4,14 @@
 
 use pyo3::prelude::*;
 
+mod case;
 mod channel;
 mod contact;
 mod convert;
 mod error;
+mod expected;
 mod message;
+mod policy;
 
 #[pymodule]
 fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -17,6 +20,9 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     channel::register(m)?;
     message::register(m)?;
     contact::register(m)?;
+    policy::register(m)?;
+    case::register(m)?;
+    expected::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }
