@@ -8,10 +8,11 @@ from typing import Any, Callable
 import pytest
 
 import webcare
+from ops_case import OPS as CASE_OPS
 from ops_contact import OPS as CONTACT_OPS
 from vectors import load_cases, subset_eq
 
-OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {**CONTACT_OPS}
+OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {**CONTACT_OPS, **CASE_OPS}
 
 # Ops that the Python runner does not run, with the reason. Empty: every op runs here.
 NOT_SUPPORTED: dict[str, str] = {}
