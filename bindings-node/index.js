@@ -778,12 +778,20 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.Case = nativeBinding.Case
+module.exports.JsCase = nativeBinding.JsCase
 module.exports.Channel = nativeBinding.Channel
 module.exports.JsChannel = nativeBinding.JsChannel
 module.exports.ContactBook = nativeBinding.ContactBook
 module.exports.JsContactBook = nativeBinding.JsContactBook
+module.exports.Estimator = nativeBinding.Estimator
+module.exports.JsEstimator = nativeBinding.JsEstimator
 module.exports.Handle = nativeBinding.Handle
 module.exports.JsHandle = nativeBinding.JsHandle
+module.exports.Policy = nativeBinding.Policy
+module.exports.JsPolicy = nativeBinding.JsPolicy
 module.exports._panic = nativeBinding._panic
 module.exports.messageFromJson = nativeBinding.messageFromJson
 module.exports.messageToJson = nativeBinding.messageToJson
+module.exports.replayCases = nativeBinding.replayCases
+module.exports.replayCasesAsync = nativeBinding.replayCasesAsync

@@ -374,7 +374,7 @@ pub struct JsCase(webcare::Case);
 #[napi]
 impl JsCase {
     #[napi(constructor, catch_unwind)]
-    pub fn new(policy: &JsPolicy) -> Self {
+    pub fn new(#[napi(ts_arg_type = "Policy")] policy: &JsPolicy) -> Self {
         JsCase(webcare::Case::new(policy.0.clone()))
     }
 
@@ -523,7 +523,7 @@ fn to_object(read: Replayed) -> HashMap<String, Vec<Clock>> {
 #[napi(catch_unwind)]
 pub fn replay_cases(
     env: &Env,
-    policy: &JsPolicy,
+    #[napi(ts_arg_type = "Policy")] policy: &JsPolicy,
     #[napi(ts_arg_type = "Record<string, Array<CaseEvent>>")] events_by_case: Object<'_>,
     now: JsDate<'_>,
 ) -> Result<HashMap<String, Vec<Clock>>> {
@@ -562,10 +562,10 @@ impl Task for ReplayTask {
 
 /// `replayCases` off the event loop: the events are read now, the replay runs on a worker
 /// thread and the promise resolves to the clocks per case.
-#[napi(catch_unwind)]
+#[napi(catch_unwind, ts_return_type = "Promise<Record<string, Array<Clock>>>")]
 pub fn replay_cases_async(
     env: &Env,
-    policy: &JsPolicy,
+    #[napi(ts_arg_type = "Policy")] policy: &JsPolicy,
     #[napi(ts_arg_type = "Record<string, Array<CaseEvent>>")] events_by_case: Object<'_>,
     now: JsDate<'_>,
 ) -> Result<AsyncTask<ReplayTask>> {

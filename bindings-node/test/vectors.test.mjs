@@ -4,9 +4,10 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 
 import { loadCases, subsetEq } from './vectors.mjs'
+import { OPS as CASE_OPS } from './ops_case.mjs'
 import { OPS as CONTACT_OPS } from './ops_contact.mjs'
 
-const OPS = { ...CONTACT_OPS }
+const OPS = { ...CONTACT_OPS, ...CASE_OPS }
 // Ops the Node runner does not run, with the reason. Empty: every op runs here.
 const NOT_SUPPORTED = {}
 
