@@ -4,10 +4,13 @@
 // Modules are public so that the exported functions count as used under `cargo test`.
 
 pub mod calendar;
+pub mod case;
 pub mod channel;
 pub mod classify;
 pub mod consistency;
 pub mod contact;
 pub mod convert;
 pub mod error;
+pub mod expected;
 pub mod message;
+pub mod policy;

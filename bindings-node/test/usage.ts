@@ -59,3 +59,19 @@ const typedSpans: Float64Array = office.elapsedMany([due], new Float64Array([due
 const laterSpans: Promise<Float64Array> = office.elapsedManyAsync(typedDues, typedDues)
 const laterDues: Promise<Date[]> = office.addManyAsync(dues, [1000])
 console.log(spent, open, dues, typedDues, spans, typedSpans, laterSpans, laterDues, office.toJson(), office.sub(due, 0), office.equals(desk))
+const policy: webcare.Policy = webcare.Policy.preset()
+const sla = new webcare.Case(policy)
+sla.apply({ id: 'm1', at: new Date('2026-03-06T22:50:00Z'), type: 'customer_message', channel: 'x', needs_reply: true })
+sla.apply({ id: 'n1', at: '2026-03-06T23:00:00Z', type: 'internal_note' })
+const clocks: webcare.Clock[] = sla.clocks(new Date('2026-03-06T23:10:00Z'))
+const state: 'running' | 'paused' | 'met' | 'breached' = clocks[0].state
+const due: Date | undefined | null = clocks[0].due
+const nextTimer: Date | null = sla.nextDeadline(new Date())
+const why: string = sla.explain('first_reply', new Date()).text
+const selected: webcare.RuleSelection = policy.select({ channel: 'email' })
+const byCase: Promise<Record<string, webcare.Clock[]>> = webcare.replayCasesAsync(policy, { c1: [] }, new Date())
+const estimates: webcare.Estimate[] = webcare.Estimator.percentileOfLast(100, 90).estimate(
+  [{ channel: 'x', customerAt: new Date(), firstReplyAt: new Date() }],
+  new Date(),
+)
+console.log(state, due, nextTimer, why, selected.rule, byCase, estimates.length)

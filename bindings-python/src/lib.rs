@@ -5,13 +5,16 @@
 use pyo3::prelude::*;
 
 mod calendar;
+mod case;
 mod channel;
 mod classify;
 mod consistency;
 mod contact;
 mod convert;
 mod error;
+mod expected;
 mod message;
+mod policy;
 
 #[pymodule]
 fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -23,6 +26,9 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     classify::register(m)?;
     consistency::register(m)?;
     calendar::register(m)?;
+    policy::register(m)?;
+    case::register(m)?;
+    expected::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }

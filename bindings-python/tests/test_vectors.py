@@ -10,6 +10,7 @@ import pytest
 import webcare
 from ops_calendar import NOT_SUPPORTED as CALENDAR_NOT_SUPPORTED
 from ops_calendar import OPS as CALENDAR_OPS
+from ops_case import OPS as CASE_OPS
 from ops_classify import OPS as CLASSIFY_OPS
 from ops_consistency import OPS as CONSISTENCY_OPS
 from ops_contact import OPS as CONTACT_OPS
@@ -18,6 +19,7 @@ from vectors import load_cases, subset_eq
 OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **CONTACT_OPS,
     **CALENDAR_OPS,
+    **CASE_OPS,
     **CLASSIFY_OPS,
     **CONSISTENCY_OPS,
 }

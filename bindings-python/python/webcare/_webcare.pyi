@@ -4,31 +4,58 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol, final, overload
 
+from typing_extensions import disjoint_base
+
 __all__ = [
     "Answer",
     "AnswerGroup",
+    "AutomatedReply",
     "Calendar",
+    "Case",
+    "CaseReading",
     "Channel",
     "Classification",
     "Classifier",
+    "Clock",
     "Conflict",
     "ConsistencyChecker",
     "ConsistencyReport",
     "Contact",
     "ContactBook",
+    "CustomerMessage",
+    "Estimate",
+    "Estimator",
+    "Event",
+    "Explanation",
     "Fact",
     "Gap",
     "Handle",
+    "InstanceTrace",
     "InternalError",
+    "InternalNote",
     "InvalidInputError",
     "JsonError",
     "Message",
     "NotFoundError",
     "PairRate",
+    "Policy",
+    "PolicyChange",
+    "PriorityChange",
+    "Reopened",
     "RepeatContact",
+    "ReplyPrivate",
+    "ReplyPublic",
+    "RuleSelection",
     "Signal",
+    "Solved",
+    "TagChange",
+    "TraceSpan",
+    "TraceStep",
+    "WaitingOnCustomer",
+    "WaitingOnThirdParty",
     "WebcareError",
     "extract_facts",
+    "replay_cases",
     "__version__",
 ]
 
@@ -403,6 +430,99 @@ class Answer:
 
     `Answer(channel, at, question, answer, topic=None)`; `at` must be timezone-aware (it is
     kept in UTC). Answers with a topic are grouped by topic alone.
+_Metric = Literal[
+    "first_reply", "next_reply", "periodic_update", "pausable_update", "requester_wait", "resolution"
+]
+_Priority = Literal["low", "normal", "high", "urgent"]
+
+@final
+class RuleSelection:
+    """The outcome of rule selection: the first matching rule, or the report that none matched."""
+
+    @property
+    def rule(self) -> str | None:
+        """The name of the first rule whose conditions match, or `None`."""
+    @property
+    def index(self) -> int | None:
+        """Its 0-based position in the policy's rules, or `None`."""
+    @property
+    def no_rule_matched(self) -> bool:
+        """`True` when no rule's conditions match."""
+
+@final
+class Policy:
+    """A response-time policy: named calendars and ordered rules; the first rule whose
+    conditions match a case gives its targets per metric and priority.
+
+    Made from its JSON document (`Policy.from_json`) or the preset (`Policy.preset()`).
+    Unknown fields, unknown calendar, metric or priority names and zero or negative
+    durations raise `InvalidInputError` naming the bad value.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> Policy:
+        """Parses a policy from its JSON document."""
+    @staticmethod
+    def preset() -> Policy:
+        """The preset that follows the published facts: public social first reply 1h on a 24/7
+        calendar (30m when urgent), private social 4h 24/7, email and web form 24 business
+        hours, phone 5 minutes.
+        """
+    def to_json(self) -> str:
+        """The policy's JSON document; `Policy.from_json` reads it back to an equal policy."""
+    @property
+    def rules(self) -> list[str]:
+        """The rules' names, in order."""
+    @property
+    def praise_needs_no_reply(self) -> bool:
+        """Whether a customer message labelled `"praise"` starts no reply clock."""
+    def select(
+        self,
+        channel: Channel | str | None = None,
+        priority: _Priority | None = None,
+        language: str | None = None,
+        tags: list[str] | None = None,
+        contact_tags: list[str] | None = None,
+    ) -> RuleSelection:
+        """The first rule whose conditions match a case with these facts. Absent facts are
+        core's defaults (no channel, priority normal, no language, no tags).
+        """
+    @staticmethod
+    def parse_duration(text: str) -> timedelta:
+        """Parses a policy duration (`"30s"`, `"45m"`, `"1h30m"`, `"2d"`, `"PT1H30M"`): an
+        amount of open time on a calendar, where a day is 24 hours of it.
+        """
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@disjoint_base
+class Event:
+    """One event of a case: an id (unique in the case), an instant and what happened. Each event
+    type is a subclass (`CustomerMessage`, `ReplyPublic`, ...); `Event.from_json` gives the
+    subclass of the event's type.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> Event:
+        """Parses an event from its JSON object."""
+    def to_json(self) -> str:
+        """The event's JSON text (`at` in UTC)."""
+    @property
+    def id(self) -> str:
+        """The event's id, unique within its case."""
+    @property
+    def at(self) -> datetime:
+        """When it happened (UTC)."""
+    @property
+    def type(self) -> str:
+        """The event's `type` in JSON (`customer_message`, `reply_public`, ...)."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class CustomerMessage(Event):
+    """A message from the customer. `needs_reply=False` marks a message that needs no answer
+    (a closing "thanks"); `None` leaves core's default (it needs one).
     """
 
     def __new__(
@@ -679,5 +799,421 @@ class Calendar:
     def elapsed_many(self, starts: Any, ends: Any) -> Any: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+        id: str,
+        at: datetime | str,
+        channel: Channel | str,
+        needs_reply: bool | None = None,
+        label: str | None = None,
+        language: str | None = None,
+        contact_tags: list[str] | None = None,
+    ) -> CustomerMessage: ...
+    @property
+    def channel(self) -> Channel | None:
+        """Where it was posted. The case's channel is that of its first customer message."""
+    @property
+    def needs_reply(self) -> bool:
+        """`False` for a message that needs no answer: it starts no clock, resumes nothing and
+        does not reopen a solved case.
+        """
+    @property
+    def label(self) -> str | None:
+        """The host's classification label (`complaint`, `question`, `praise`, `other`)."""
+    @property
+    def language(self) -> str | None:
+        """The message's language (`en`, `nl`); the first one given is the case's language."""
+    @property
+    def contact_tags(self) -> list[str] | None:
+        """The customer's tags (`vip`) as the host knows them now; replaces earlier ones."""
+
+@final
+class ReplyPublic(Event):
+    """A reply everyone can see. Visible to the customer: stops reply clocks."""
+
+    def __new__(
+        cls, id: str, at: datetime | str, channel: Channel | str | None = None
+    ) -> ReplyPublic: ...
+    @property
+    def channel(self) -> Channel | None:
+        """Where it was sent, if the host says."""
+
+@final
+class ReplyPrivate(Event):
+    """A private reply (DM, e-mail). Visible to the customer: stops reply clocks."""
+
+    def __new__(
+        cls, id: str, at: datetime | str, channel: Channel | str | None = None
+    ) -> ReplyPrivate: ...
+    @property
+    def channel(self) -> Channel | None:
+        """Where it was sent, if the host says."""
+
+@final
+class InternalNote(Event):
+    """A note only agents see. Changes no clock."""
+
+    def __new__(cls, id: str, at: datetime | str) -> InternalNote: ...
+
+@final
+class AutomatedReply(Event):
+    """An automated acknowledgement. Changes no clock."""
+
+    def __new__(cls, id: str, at: datetime | str) -> AutomatedReply: ...
+
+@final
+class WaitingOnCustomer(Event):
+    """The company waits on the customer: pausable metrics pause."""
+
+    def __new__(cls, id: str, at: datetime | str) -> WaitingOnCustomer: ...
+
+@final
+class WaitingOnThirdParty(Event):
+    """The company waits on a third party: pauses nothing, resumes paused metrics."""
+
+    def __new__(cls, id: str, at: datetime | str) -> WaitingOnThirdParty: ...
+
+@final
+class Solved(Event):
+    """The case is solved: open reply, update and resolution clocks stop."""
+
+    def __new__(cls, id: str, at: datetime | str) -> Solved: ...
+
+@final
+class Reopened(Event):
+    """An agent reopens a solved case."""
+
+    def __new__(cls, id: str, at: datetime | str) -> Reopened: ...
+
+@final
+class PriorityChange(Event):
+    """The priority changes (`low`, `normal`, `high`, `urgent`); open clocks are re-targeted
+    from their start.
+    """
+
+    def __new__(cls, id: str, at: datetime | str, priority: _Priority) -> PriorityChange: ...
+    @property
+    def priority(self) -> _Priority:
+        """The new priority."""
+
+@final
+class TagChange(Event):
+    """Tags are added and removed; open clocks are re-targeted from their start."""
+
+    def __new__(
+        cls,
+        id: str,
+        at: datetime | str,
+        add: list[str] | None = None,
+        remove: list[str] | None = None,
+    ) -> TagChange: ...
+    @property
+    def add(self) -> list[str]:
+        """Tags added."""
+    @property
+    def remove(self) -> list[str]:
+        """Tags removed."""
+
+@final
+class PolicyChange(Event):
+    """The policy changes from this instant; time already counted is kept."""
+
+    def __new__(cls, id: str, at: datetime | str, policy: Policy) -> PolicyChange: ...
+    @property
+    def policy(self) -> Policy | None:
+        """The new policy."""
+
+@final
+class Clock:
+    """One clock instance read at an instant. Durations are business time on the target's
+    calendar, except `calendar_left` and `breached_by_calendar` (wall-clock time); `None`
+    where they do not apply to the state.
+    """
+
+    @property
+    def metric(self) -> _Metric:
+        """The metric (`first_reply`, `next_reply`, `periodic_update`, `pausable_update`,
+        `requester_wait`, `resolution`).
+        """
+    @property
+    def state(self) -> Literal["running", "paused", "met", "breached"]:
+        """`running`, `paused`, `met` or `breached`."""
+    @property
+    def started_at(self) -> datetime:
+        """The instance's start (its original start, also after a re-target)."""
+    @property
+    def target(self) -> timedelta:
+        """The target, in business time."""
+    @property
+    def calendar(self) -> str:
+        """The name of the target's calendar."""
+    @property
+    def due(self) -> datetime | None:
+        """Running: the due instant; met: the due instant when it stopped; breached: when the
+        target was reached.
+        """
+    @property
+    def warn_at(self) -> datetime | None:
+        """When the clock warns, while running with a warning point."""
+    @property
+    def elapsed(self) -> timedelta:
+        """Business time counted, until now or until the clock stopped."""
+    @property
+    def business_left(self) -> timedelta | None:
+        """Business time left before due, while running or paused and not breached."""
+    @property
+    def calendar_left(self) -> timedelta | None:
+        """Wall-clock time left before due, while running and not breached."""
+    @property
+    def breached_by(self) -> timedelta | None:
+        """Business time past due, when breached."""
+    @property
+    def breached_by_calendar(self) -> timedelta | None:
+        """Wall-clock time past due, when breached."""
+    @property
+    def stopped_at(self) -> datetime | None:
+        """When the clock stopped (a visible reply, solved)."""
+    def to_json(self) -> str:
+        """The reading as JSON text (seconds as `elapsed_s`, ...; absent where they do not apply)."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class CaseReading:
+    """Everything about a case at one instant."""
+
+    @property
+    def status(
+        self,
+    ) -> Literal["new", "open", "waiting_on_customer", "waiting_on_third_party", "solved"]:
+        """Where the case stands: `new`, `open`, `waiting_on_customer`,
+        `waiting_on_third_party` or `solved`.
+        """
+    @property
+    def priority(self) -> _Priority:
+        """The priority (`low`, `normal`, `high`, `urgent`)."""
+    @property
+    def rule(self) -> str | None:
+        """The name of the rule the case matches, if any."""
+    @property
+    def no_rule_matched(self) -> bool:
+        """`True` when the case has begun and no rule of the policy matches it."""
+    @property
+    def clocks(self) -> list[Clock]:
+        """Every clock instance that has a target, by metric then start."""
+    @property
+    def next_deadline(self) -> datetime | None:
+        """The earliest warn or due instant after the reading instant, or `None`."""
+    def to_json(self) -> str:
+        """The reading as JSON text."""
+
+@final
+class TraceStep:
+    """One step of a clock instance's trace."""
+
+    @property
+    def at(self) -> datetime:
+        """When it happened."""
+    @property
+    def kind(
+        self,
+    ) -> Literal[
+        "started", "paused", "resumed", "stopped", "reopened", "retargeted", "breached", "ignored", "kept"
+    ]:
+        """`started`, `paused`, `resumed`, `stopped`, `reopened`, `retargeted`, `breached`,
+        `ignored` or `kept`.
+        """
+    @property
+    def event(self) -> str | None:
+        """The id of the event that caused it (none for a breach, which time causes)."""
+    @property
+    def event_type(self) -> str | None:
+        """The type of that event (`customer_message`, `reply_private`, ...)."""
+    @property
+    def detail(self) -> str | None:
+        """More detail in English (the new target, the time kept)."""
+
+@final
+class TraceSpan:
+    """A span of time during which an instance counted, with its business time."""
+
+    @property
+    def start(self) -> datetime:
+        """Start of the span (`from` in JSON)."""
+    @property
+    def end(self) -> datetime:
+        """End of the span (`to` in JSON; the reading instant while it still runs)."""
+    @property
+    def business(self) -> timedelta:
+        """Open time of the target's calendar between them."""
+
+@final
+class InstanceTrace:
+    """The trace of one clock instance."""
+
+    @property
+    def reading(self) -> Clock | None:
+        """Its reading; `None` when it has no target (no clock is shown)."""
+    @property
+    def rule(self) -> str | None:
+        """The rule that gave the target."""
+    @property
+    def within(self) -> str | None:
+        """The target as written (`"1h"`)."""
+    @property
+    def warn(self) -> str | None:
+        """The warning point as written (`"80%"`)."""
+    @property
+    def kept(self) -> timedelta:
+        """Business time counted under earlier policies, kept at a policy change."""
+    @property
+    def spans(self) -> list[TraceSpan]:
+        """The spans counted under the current target, each with its business time."""
+    @property
+    def steps(self) -> list[TraceStep]:
+        """Every start, pause, resume, stop, re-target and breach, with its event."""
+    @property
+    def text(self) -> str:
+        """The trace as English sentences."""
+
+@final
+class Explanation:
+    """The trace behind one metric's clocks at an instant: the matched rule, and per instance
+    the target, each step with its event and the calendar arithmetic; `.text` says it in
+    English.
+    """
+
+    @property
+    def metric(self) -> _Metric:
+        """The metric explained."""
+    @property
+    def rule(self) -> str | None:
+        """The rule the case matches now, if any."""
+    @property
+    def no_rule_matched(self) -> bool:
+        """`True` when the case has begun and no rule matches it."""
+    @property
+    def priority(self) -> _Priority:
+        """The case's priority now."""
+    @property
+    def instances(self) -> list[InstanceTrace]:
+        """One trace per instance of the metric, oldest first."""
+    @property
+    def text(self) -> str:
+        """The whole explanation in English."""
+    def to_json(self) -> str:
+        """The explanation as JSON text."""
+
+_EventInput = Event | Mapping[str, Any]
+
+@final
+class Case:
+    """A conversation's events under a policy, read as SLA clocks at any instant.
+
+    Events (an `Event` object or a dict in the event JSON form) may come in any order and
+    twice; the clocks equal in-order, once-only delivery. Instants are aware `datetime`s.
+    """
+
+    def __new__(cls, policy: Policy) -> Case: ...
+    def apply(self, event: _EventInput) -> None:
+        """Adds an event. Re-delivering an applied event changes nothing; an event with an
+        applied id but other content raises `InvalidInputError` (`duplicate_event_id`).
+        """
+    def apply_json(self, text: str) -> None:
+        """Parses an event's JSON and applies it."""
+    def apply_many(self, events: Sequence[_EventInput]) -> None:
+        """Applies many events, all or none."""
+    @property
+    def policy(self) -> Policy:
+        """The policy the case started with (a `PolicyChange` event may replace it later)."""
+    @property
+    def events(self) -> list[Event]:
+        """The events, in replay order (time, then id)."""
+    def clocks(self, now: datetime) -> list[Clock]:
+        """Every clock instance that has a target, read at `now`, by metric then start."""
+    def read(self, now: datetime) -> CaseReading:
+        """Everything about the case at `now`: status, priority, matched rule, clocks and the
+        next deadline.
+        """
+    def next_deadline(self, now: datetime) -> datetime | None:
+        """The earliest warn or due instant strictly after `now` over the running, unbreached
+        clocks, or `None`: the one timer a host sets for this case.
+        """
+    def explain(self, metric: _Metric, now: datetime) -> Explanation:
+        """The trace behind `metric`'s clocks at `now`, as data and as sentences (`.text`)."""
+    def to_snapshot(self) -> str:
+        """The case as a JSON snapshot: `{"version": 1, "policy": ..., "events": [...]}`."""
+    @staticmethod
+    def from_snapshot(text: str) -> Case:
+        """Restores a case from `to_snapshot` output, to the identical state."""
+    def __len__(self) -> int:
+        """The number of events."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def replay_cases(
+    policy: Policy, events_by_case: Mapping[str, Sequence[_EventInput]], now: datetime
+) -> dict[str, list[Clock]]:
+    """Replays many cases under one policy and reads each one's clocks at `now`: one call
+    across the boundary, the work done without the GIL. `events_by_case` maps a case id to
+    its events (`Event` objects or dicts). All or none: the first bad event raises.
+    """
+
+@final
+class Estimate:
+    """The estimate for one channel."""
+
+    @property
+    def channel(self) -> Channel:
+        """The channel."""
+    @property
+    def sample_size(self) -> int:
+        """How many first replies were in the window."""
+    @property
+    def time(self) -> timedelta | None:
+        """The figure; `None` when there are fewer samples than the minimum."""
+    @property
+    def rounded(self) -> timedelta | None:
+        """The figure rounded up the way a person says it: whole minutes up to 5, then steps
+        of 5 minutes, an hour, an hour and a half, whole hours, whole days.
+        """
+    def sentence(self, language: Literal["en", "nl"]) -> str | None:
+        """The sentence to publish in `"en"` ("We usually reply within 25 minutes") or `"nl"`
+        ("Meestal reageren we binnen 25 minuten"); `None` when there are too few samples.
+        """
+
+_Sample = tuple[Channel | str, datetime, datetime] | Mapping[str, Any]
+
+@final
+class Estimator:
+    """An expected-response-time estimator: a window, a method and a minimum sample size.
+
+    `Estimator(window, size, method, value, min_samples)`: `window` is `"last_replies"`
+    (the last `size` first replies), `"last_hours"` or `"last_days"`; `method` is
+    `"percentile"` (`value` in (0, 100]) or `"fastest_share_mean"` (`value` in (0, 1]).
+    The named constructors use core's default minimum (5 samples).
+    """
+
+    def __new__(
+        cls,
+        window: Literal["last_replies", "last_hours", "last_days"],
+        size: int,
+        method: Literal["percentile", "fastest_share_mean"],
+        value: float,
+        min_samples: int,
+    ) -> Estimator: ...
+    @staticmethod
+    def percentile_of_last(n: int, percentile: float) -> Estimator:
+        """The `percentile` of the last `n` first replies."""
+    @staticmethod
+    def percentile_of_last_hours(hours: int, percentile: float) -> Estimator:
+        """The `percentile` of the first replies of the last `hours` hours."""
+    @staticmethod
+    def fastest_90_percent_of_30_days() -> Estimator:
+        """The mean of the fastest 90% of the first replies of the last 30 days."""
+    def with_min_samples(self, min_samples: int) -> Estimator:
+        """The same estimator with another minimum sample size."""
+    def estimate(self, samples: Sequence[_Sample], now: datetime) -> list[Estimate]:
+        """The estimate per channel at `now`, one per channel that has samples, built-in
+        channels first. Samples are `(channel, customer_at, first_reply_at)` tuples or dicts
+        with those keys. Runs without the GIL.
+        """
 
 def _panic(message: str) -> None: ...
