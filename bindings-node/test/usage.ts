@@ -42,11 +42,11 @@ const answers: webcare.Answer[] = [
 const report: webcare.ConsistencyReport = checker.check(answers)
 const verdict: 'consistent' | 'incomplete' | 'conflict' = report.groups[0].verdict
 const rate: number | null = report.rate
-const spans: [[number, number], [number, number]] = report.groups[0].conflicts[0].spans
+const conflictSpans: [[number, number], [number, number]] = report.groups[0].conflicts[0].spans
 const laterReport: Promise<webcare.ConsistencyReport> = checker.checkAsync(answers)
 const facts: webcare.Fact[] = webcare.extractFacts('Within 14 days.')
 const factKind: string = facts[0].kind
-console.log(fromJson.shingleSize, verdict, rate, spans, laterReport, factKind)
+console.log(fromJson.shingleSize, verdict, rate, conflictSpans, laterReport, factKind)
 const office: webcare.Calendar = webcare.Calendar.fromJson('{"timezone": "UTC", "hours": {"mon": ["09:00-17:00"]}}')
 const desk: webcare.Calendar = webcare.Calendar.anyOf([office, office.withIcsHolidays('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')])
 const due: Date = desk.add(new Date('2026-03-02T09:00:00Z'), 30 * 60 * 1000)
@@ -65,7 +65,7 @@ sla.apply({ id: 'm1', at: new Date('2026-03-06T22:50:00Z'), type: 'customer_mess
 sla.apply({ id: 'n1', at: '2026-03-06T23:00:00Z', type: 'internal_note' })
 const clocks: webcare.Clock[] = sla.clocks(new Date('2026-03-06T23:10:00Z'))
 const state: 'running' | 'paused' | 'met' | 'breached' = clocks[0].state
-const due: Date | undefined | null = clocks[0].due
+const clockDue: Date | undefined | null = clocks[0].due
 const nextTimer: Date | null = sla.nextDeadline(new Date())
 const why: string = sla.explain('first_reply', new Date()).text
 const selected: webcare.RuleSelection = policy.select({ channel: 'email' })
@@ -74,4 +74,4 @@ const estimates: webcare.Estimate[] = webcare.Estimator.percentileOfLast(100, 90
   [{ channel: 'x', customerAt: new Date(), firstReplyAt: new Date() }],
   new Date(),
 )
-console.log(state, due, nextTimer, why, selected.rule, byCase, estimates.length)
+console.log(state, clockDue, nextTimer, why, selected.rule, byCase, estimates.length)
