@@ -430,99 +430,6 @@ class Answer:
 
     `Answer(channel, at, question, answer, topic=None)`; `at` must be timezone-aware (it is
     kept in UTC). Answers with a topic are grouped by topic alone.
-_Metric = Literal[
-    "first_reply", "next_reply", "periodic_update", "pausable_update", "requester_wait", "resolution"
-]
-_Priority = Literal["low", "normal", "high", "urgent"]
-
-@final
-class RuleSelection:
-    """The outcome of rule selection: the first matching rule, or the report that none matched."""
-
-    @property
-    def rule(self) -> str | None:
-        """The name of the first rule whose conditions match, or `None`."""
-    @property
-    def index(self) -> int | None:
-        """Its 0-based position in the policy's rules, or `None`."""
-    @property
-    def no_rule_matched(self) -> bool:
-        """`True` when no rule's conditions match."""
-
-@final
-class Policy:
-    """A response-time policy: named calendars and ordered rules; the first rule whose
-    conditions match a case gives its targets per metric and priority.
-
-    Made from its JSON document (`Policy.from_json`) or the preset (`Policy.preset()`).
-    Unknown fields, unknown calendar, metric or priority names and zero or negative
-    durations raise `InvalidInputError` naming the bad value.
-    """
-
-    @staticmethod
-    def from_json(text: str) -> Policy:
-        """Parses a policy from its JSON document."""
-    @staticmethod
-    def preset() -> Policy:
-        """The preset that follows the published facts: public social first reply 1h on a 24/7
-        calendar (30m when urgent), private social 4h 24/7, email and web form 24 business
-        hours, phone 5 minutes.
-        """
-    def to_json(self) -> str:
-        """The policy's JSON document; `Policy.from_json` reads it back to an equal policy."""
-    @property
-    def rules(self) -> list[str]:
-        """The rules' names, in order."""
-    @property
-    def praise_needs_no_reply(self) -> bool:
-        """Whether a customer message labelled `"praise"` starts no reply clock."""
-    def select(
-        self,
-        channel: Channel | str | None = None,
-        priority: _Priority | None = None,
-        language: str | None = None,
-        tags: list[str] | None = None,
-        contact_tags: list[str] | None = None,
-    ) -> RuleSelection:
-        """The first rule whose conditions match a case with these facts. Absent facts are
-        core's defaults (no channel, priority normal, no language, no tags).
-        """
-    @staticmethod
-    def parse_duration(text: str) -> timedelta:
-        """Parses a policy duration (`"30s"`, `"45m"`, `"1h30m"`, `"2d"`, `"PT1H30M"`): an
-        amount of open time on a calendar, where a day is 24 hours of it.
-        """
-    def __eq__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
-
-@disjoint_base
-class Event:
-    """One event of a case: an id (unique in the case), an instant and what happened. Each event
-    type is a subclass (`CustomerMessage`, `ReplyPublic`, ...); `Event.from_json` gives the
-    subclass of the event's type.
-    """
-
-    @staticmethod
-    def from_json(text: str) -> Event:
-        """Parses an event from its JSON object."""
-    def to_json(self) -> str:
-        """The event's JSON text (`at` in UTC)."""
-    @property
-    def id(self) -> str:
-        """The event's id, unique within its case."""
-    @property
-    def at(self) -> datetime:
-        """When it happened (UTC)."""
-    @property
-    def type(self) -> str:
-        """The event's `type` in JSON (`customer_message`, `reply_public`, ...)."""
-    def __eq__(self, value: object, /) -> bool: ...
-    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
-
-@final
-class CustomerMessage(Event):
-    """A message from the customer. `needs_reply=False` marks a message that needs no answer
-    (a closing "thanks"); `None` leaves core's default (it needs one).
     """
 
     def __new__(
@@ -799,6 +706,105 @@ class Calendar:
     def elapsed_many(self, starts: Any, ends: Any) -> Any: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+
+_Metric = Literal[
+    "first_reply", "next_reply", "periodic_update", "pausable_update", "requester_wait", "resolution"
+]
+_Priority = Literal["low", "normal", "high", "urgent"]
+
+@final
+class RuleSelection:
+    """The outcome of rule selection: the first matching rule, or the report that none matched."""
+
+    @property
+    def rule(self) -> str | None:
+        """The name of the first rule whose conditions match, or `None`."""
+    @property
+    def index(self) -> int | None:
+        """Its 0-based position in the policy's rules, or `None`."""
+    @property
+    def no_rule_matched(self) -> bool:
+        """`True` when no rule's conditions match."""
+
+@final
+class Policy:
+    """A response-time policy: named calendars and ordered rules; the first rule whose
+    conditions match a case gives its targets per metric and priority.
+
+    Made from its JSON document (`Policy.from_json`) or the preset (`Policy.preset()`).
+    Unknown fields, unknown calendar, metric or priority names and zero or negative
+    durations raise `InvalidInputError` naming the bad value.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> Policy:
+        """Parses a policy from its JSON document."""
+    @staticmethod
+    def preset() -> Policy:
+        """The preset that follows the published facts: public social first reply 1h on a 24/7
+        calendar (30m when urgent), private social 4h 24/7, email and web form 24 business
+        hours, phone 5 minutes.
+        """
+    def to_json(self) -> str:
+        """The policy's JSON document; `Policy.from_json` reads it back to an equal policy."""
+    @property
+    def rules(self) -> list[str]:
+        """The rules' names, in order."""
+    @property
+    def praise_needs_no_reply(self) -> bool:
+        """Whether a customer message labelled `"praise"` starts no reply clock."""
+    def select(
+        self,
+        channel: Channel | str | None = None,
+        priority: _Priority | None = None,
+        language: str | None = None,
+        tags: list[str] | None = None,
+        contact_tags: list[str] | None = None,
+    ) -> RuleSelection:
+        """The first rule whose conditions match a case with these facts. Absent facts are
+        core's defaults (no channel, priority normal, no language, no tags).
+        """
+    @staticmethod
+    def parse_duration(text: str) -> timedelta:
+        """Parses a policy duration (`"30s"`, `"45m"`, `"1h30m"`, `"2d"`, `"PT1H30M"`): an
+        amount of open time on a calendar, where a day is 24 hours of it.
+        """
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@disjoint_base
+class Event:
+    """One event of a case: an id (unique in the case), an instant and what happened. Each event
+    type is a subclass (`CustomerMessage`, `ReplyPublic`, ...); `Event.from_json` gives the
+    subclass of the event's type.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> Event:
+        """Parses an event from its JSON object."""
+    def to_json(self) -> str:
+        """The event's JSON text (`at` in UTC)."""
+    @property
+    def id(self) -> str:
+        """The event's id, unique within its case."""
+    @property
+    def at(self) -> datetime:
+        """When it happened (UTC)."""
+    @property
+    def type(self) -> str:
+        """The event's `type` in JSON (`customer_message`, `reply_public`, ...)."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class CustomerMessage(Event):
+    """A message from the customer. `needs_reply=False` marks a message that needs no answer
+    (a closing "thanks"); `None` leaves core's default (it needs one).
+    """
+
+    def __new__(
+        cls,
         id: str,
         at: datetime | str,
         channel: Channel | str,
