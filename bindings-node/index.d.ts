@@ -71,6 +71,51 @@ export declare class Calendar {
 export type JsCalendar = Calendar
 
 /**
+ * A conversation's events under a policy, read as SLA clocks at any instant.
+ *
+ * Events are plain objects in the event JSON form (`{id, at, type, channel, needs_reply,
+ * ...}` with the JSON key names; `at` a `Date` or RFC 3339 text). They may come in any
+ * order and twice; the clocks equal in-order, once-only delivery.
+ */
+export declare class Case {
+  constructor(policy: Policy)
+  /**
+   * Adds an event. Re-delivering an applied event changes nothing; an event with an
+   * applied id but other content throws `duplicate_event_id`.
+   */
+  apply(event: CaseEvent): void
+  /** Parses an event's JSON and applies it. */
+  applyJson(text: string): void
+  /** Applies many events, all or none. */
+  applyMany(events: Array<CaseEvent>): void
+  /** The policy the case started with (a `policy_change` event may replace it later). */
+  get policy(): JsPolicy
+  /** The number of events. */
+  get eventCount(): number
+  /** Every clock instance that has a target, read at `now`, by metric then start. */
+  clocks(now: Date): Array<Clock>
+  /**
+   * Everything about the case at `now`: status, priority, matched rule, clocks and the
+   * next deadline.
+   */
+  read(now: Date): CaseReadingObject
+  /**
+   * The earliest warn or due instant strictly after `now` over the running, unbreached
+   * clocks, or `null`: the one timer a host sets for this case.
+   */
+  nextDeadline(now: Date): Date | null
+  /** The trace behind `metric`'s clocks at `now`, as data and as sentences (`text`). */
+  explain(metric: 'first_reply' | 'next_reply' | 'periodic_update' | 'pausable_update' | 'requester_wait' | 'resolution', now: Date): ExplanationObject
+  /** The case as a JSON snapshot: `{"version": 1, "policy": ..., "events": [...]}`. */
+  toSnapshot(): string
+  /** Restores a case from `toSnapshot` output, to the identical state. */
+  static fromSnapshot(text: string): Case
+  /** Whether two cases hold equal policies and events. */
+  equals(other: Case): boolean
+}
+export type JsCase = Case
+
+/**
  * A channel on which customers and the company exchange messages.
  *
  * `new Channel('x')`, `new Channel('email')`, `new Channel('custom:tiktok')`; `twitter` is
@@ -142,6 +187,35 @@ export declare class Classifier {
 }
 export type JsClassifier = Classifier
 
+/**
+ * Checks that the company gives the same answer to the same question on every channel.
+ *
+ * `new ConsistencyChecker()` takes core's defaults (threshold 0.5, shingle size 1);
+ * `new ConsistencyChecker({ threshold: 0.6 })` or `new ConsistencyChecker('{"threshold": 0.6}')`
+ * sets options. A threshold outside (0, 1] or a shingle size outside 1 to 8 throws an
+ * `Error` with code `invalid_option`.
+ */
+export declare class ConsistencyChecker {
+  constructor(options?: string | ConsistencyOptions | undefined | null)
+  /** A checker from its JSON options (`{"threshold": 0.5, "shingle_size": 1}`). */
+  static fromJson(text: string): ConsistencyChecker
+  /** The options as JSON. */
+  toJson(): string
+  /** The Jaccard index of two questions' shingle sets from which they ask the same thing. */
+  get threshold(): number
+  /** Words per shingle. */
+  get shingleSize(): number
+  /**
+   * Groups the answers, extracts their facts and judges each group. An empty array gives
+   * an empty report. Throws `empty_question` for an answer without topic whose question
+   * is empty or blank.
+   */
+  check(answers: Array<Answer>): ConsistencyReport
+  /** `check` off the event loop: resolves to the same report. */
+  checkAsync(answers: Array<Answer>): Promise<ConsistencyReport>
+}
+export type JsConsistencyChecker = ConsistencyChecker
+
 /** Knows which handles belong to one person and keeps every message each person sent. */
 export declare class ContactBook {
   constructor()
@@ -176,6 +250,32 @@ export declare class ContactBook {
 export type JsContactBook = ContactBook
 
 /**
+ * An expected-response-time estimator: a window, a method and a minimum sample size.
+ *
+ * `new Estimator(window, size, method, value, minSamples)`: `window` is `'last_replies'`
+ * (the last `size` first replies), `'last_hours'` or `'last_days'`; `method` is
+ * `'percentile'` (`value` in (0, 100]) or `'fastest_share_mean'` (`value` in (0, 1]).
+ * The factories use core's default minimum (5 samples).
+ */
+export declare class Estimator {
+  constructor(window: 'last_replies' | 'last_hours' | 'last_days', size: number, method: 'percentile' | 'fastest_share_mean', value: number, minSamples: number)
+  /** The `percentile` of the last `n` first replies. */
+  static percentileOfLast(n: number, percentile: number): Estimator
+  /** The `percentile` of the first replies of the last `hours` hours. */
+  static percentileOfLastHours(hours: number, percentile: number): Estimator
+  /** The mean of the fastest 90% of the first replies of the last 30 days. */
+  static fastest90PercentOf30Days(): Estimator
+  /** The same estimator with another minimum sample size. */
+  withMinSamples(minSamples: number): Estimator
+  /**
+   * The estimate per channel at `now`, one per channel that has samples, built-in
+   * channels first. Samples are `{channel, customerAt, firstReplyAt}` with Dates.
+   */
+  estimate(samples: Array<{ channel: string; customerAt: Date; firstReplyAt: Date }>, now: Date): Array<Estimate>
+}
+export type JsEstimator = Estimator
+
+/**
  * A normalized handle: a kind and a value such that two spellings of one address are
  * equal. `new Handle('email', ' Ann@Example.NL')`, `Handle.parse('x:@KLM')`.
  */
@@ -197,10 +297,149 @@ export declare class Handle {
 export type JsHandle = Handle
 
 /**
+ * A response-time policy: named calendars and ordered rules; the first rule whose
+ * conditions match a case gives its targets per metric and priority.
+ *
+ * Made from its JSON document (`Policy.fromJson`) or the preset (`Policy.preset()`).
+ * Unknown fields, unknown calendar, metric or priority names and zero or negative
+ * durations throw an `Error` whose `code` names the problem.
+ */
+export declare class Policy {
+  /** Parses a policy from its JSON document. */
+  static fromJson(text: string): Policy
+  /**
+   * The preset that follows the published facts: public social first reply 1h on a 24/7
+   * calendar (30m when urgent), private social 4h 24/7, email and web form 24 business
+   * hours, phone 5 minutes.
+   */
+  static preset(): Policy
+  /** The policy's JSON document; `Policy.fromJson` reads it back to an equal policy. */
+  toJson(): string
+  /** The rules' names, in order. */
+  get rules(): Array<string>
+  /** Whether a customer message labelled `praise` starts no reply clock. */
+  get praiseNeedsNoReply(): boolean
+  /** Whether two policies are equal. */
+  equals(other: Policy): boolean
+  /** The first rule whose conditions match a case with these facts. */
+  select(facts?: CaseFacts | undefined | null): RuleSelection
+  /**
+   * Parses a policy duration (`'30s'`, `'45m'`, `'1h30m'`, `'2d'`, `'PT1H30M'`) into
+   * milliseconds of open time on a calendar, where a day is 24 hours of it.
+   */
+  static parseDuration(text: string): number
+}
+export type JsPolicy = Policy
+
+/**
  * Panics inside a guarded core call, so the test suite can prove that a panic in core
  * surfaces as an `Error` with code `internal` and never takes the process down.
  */
 export declare function _panic(message: string): void
+
+/**
+ * One answer the company gave, as a plain object. `at` is a `Date` or RFC 3339 text with
+ * an offset; `topic` is optional (answers with a topic are grouped by topic alone).
+ */
+export interface Answer {
+  /** The channel's name (`x`, `email`, ..., `custom:<name>`). */
+  channel: string
+  /** When it was given. */
+  at: Date | string
+  /** The customer's question it answers. */
+  question: string
+  /** The answer's text. */
+  answer: string
+  /** A topic id that names the question. */
+  topic?: string
+}
+
+/** One group of answers to the same question. */
+export interface AnswerGroup {
+  /** Positions of the answers in the input, ascending. */
+  answers: Array<number>
+  /** The topic id, when the group was formed by topic. */
+  topic?: string
+  /** The distinct channels of the answers, sorted. */
+  channels: Array<string>
+  /** The verdict. */
+  verdict: 'consistent' | 'incomplete' | 'conflict'
+  /**
+   * Facts that disagree (empty unless the verdict is `conflict`). At most 16 per fact
+   * kind and role are listed.
+   */
+  conflicts: Array<Conflict>
+  /**
+   * Facts that some answers leave out (listed when a kind and role has no conflict; at
+   * most 256 per group).
+   */
+  gaps: Array<Gap>
+}
+
+/**
+ * A case event in the event JSON form: the JSON key names exactly (`needs_reply`,
+ * `contact_tags`), `at` a `Date` or RFC 3339 text with an offset. Declared for TypeScript;
+ * the binding reads the object as JSON, so an unknown key is an error.
+ */
+export interface CaseEvent {
+  /** The event's id, unique within its case. */
+  id: string
+  /** When it happened. */
+  at: Date | string
+  /** What happened. */
+  type: 'customer_message' | 'reply_public' | 'reply_private' | 'internal_note' | 'automated_reply' | 'waiting_on_customer' | 'waiting_on_third_party' | 'solved' | 'reopened' | 'priority_change' | 'tag_change' | 'policy_change'
+  /** The channel (`customer_message`: required; replies: optional). */
+  channel?: string
+  /** `customer_message`: `false` for a message that needs no answer. */
+  needs_reply?: boolean
+  /** `customer_message`: the host's classification label. */
+  label?: string
+  /** `customer_message`: the message's language (`en`, `nl`). */
+  language?: string
+  /** `customer_message`: the customer's tags (`vip`). */
+  contact_tags?: Array<string>
+  /** `priority_change`: the new priority. */
+  priority?: 'low' | 'normal' | 'high' | 'urgent'
+  /** `tag_change`: tags added. */
+  add?: Array<string>
+  /** `tag_change`: tags removed. */
+  remove?: Array<string>
+  /** `policy_change`: the new policy, its document, or `'preset'`. */
+  policy?: Policy | object | string
+}
+
+/**
+ * The facts of a case that rules are matched against; absent facts are core's defaults
+ * (no channel, priority normal, no language, no tags).
+ */
+export interface CaseFacts {
+  /** The case's channel (`x`, `email`, ...). */
+  channel?: string
+  /** `low`, `normal`, `high` or `urgent`. */
+  priority?: string
+  /** The case's language (`en`, `nl`). */
+  language?: string
+  /** The case's tags. */
+  tags?: Array<string>
+  /** The customer's tags (`vip`). */
+  contactTags?: Array<string>
+}
+
+/** Everything about a case at one instant. */
+export interface CaseReadingObject {
+  /** Where the case stands. */
+  status: 'new' | 'open' | 'waiting_on_customer' | 'waiting_on_third_party' | 'solved'
+  /** The priority. */
+  priority: 'low' | 'normal' | 'high' | 'urgent'
+  /** The name of the rule the case matches, if any. */
+  rule?: string
+  /** `true` when the case has begun and no rule of the policy matches it. */
+  noRuleMatched: boolean
+  /** Every clock instance that has a target, by metric then start. */
+  clocks: Array<Clock>
+  /** The earliest warn or due instant after the reading instant, if any. */
+  nextDeadline?: Date
+}
 
 /**
  * The result of `classify`: a label with a score per label, the severity, the detected
@@ -231,6 +470,89 @@ export interface ClassifyContext {
   promoted?: boolean
 }
 
+/**
+ * One clock instance read at an instant. Milliseconds are business time on the target's
+ * calendar, except `calendarLeftMs` and `breachedByCalendarMs` (wall-clock time); absent
+ * where they do not apply to the state.
+ */
+export interface Clock {
+  /** The metric. */
+  metric: 'first_reply' | 'next_reply' | 'periodic_update' | 'pausable_update' | 'requester_wait' | 'resolution'
+  /** The state. */
+  state: 'running' | 'paused' | 'met' | 'breached'
+  /** The instance's start (its original start, also after a re-target). */
+  startedAt: Date
+  /** The target, in business milliseconds. */
+  targetMs: number
+  /** The name of the target's calendar. */
+  calendar: string
+  /**
+   * Running: the due instant; met: the due instant when it stopped; breached: when the
+   * target was reached.
+   */
+  due?: Date
+  /** When the clock warns, while running with a warning point. */
+  warnAt?: Date
+  /** Business time counted, until now or until the clock stopped. */
+  elapsedMs: number
+  /** Business time left before due, while running or paused and not breached. */
+  businessLeftMs?: number
+  /** Wall-clock time left before due, while running and not breached. */
+  calendarLeftMs?: number
+  /** Business time past due, when breached. */
+  breachedByMs?: number
+  /** Wall-clock time past due, when breached. */
+  breachedByCalendarMs?: number
+  /** When the clock stopped (a visible reply, solved). */
+  stoppedAt?: Date
+}
+
+/** Two answers stating different values for the same fact kind and role. */
+export interface Conflict {
+  /** The fact kind. */
+  kind: 'money' | 'duration' | 'percent' | 'count' | 'date' | 'time_of_day' | 'url' | 'phone' | 'email' | 'polarity'
+  /** The role within the kind, if any (for counts: the thing counted). */
+  role?: string
+  /** The two answers' positions in the input. */
+  answers: [number, number]
+  /** Their channels. */
+  channels: [string, string]
+  /** The disagreeing normalized values, one from each answer. */
+  values: [string, string]
+  /** Where each value stands in its answer: `[start, end]` UTF-16 offsets. */
+  spans: [[number, number], [number, number]]
+}
+
+/**
+ * The checker's options as an object; a missing option takes core's default (threshold
+ * 0.5, shingle size 1).
+ */
+export interface ConsistencyOptions {
+  /**
+   * The Jaccard index of two questions' shingle sets from which they ask the same thing,
+   * in (0, 1].
+   */
+  threshold?: number
+  /** Words per shingle, 1 to 8. */
+  shingleSize?: number
+}
+
+/** What `ConsistencyChecker.check` found. */
+export interface ConsistencyReport {
+  /** Groups of answers to the same question, ordered by their first answer. */
+  groups: Array<AnswerGroup>
+  /**
+   * The share of groups answered on more than one channel that are consistent; `null`
+   * when no group spans two channels.
+   */
+  rate: number | null
+  /**
+   * The same rate per pair of channels: over the groups answered on both, judging only
+   * the answers on those two channels. Ordered by channel pair.
+   */
+  pairs: Array<PairRate>
+}
+
 /** One person as the book knows them. */
 export interface Contact {
   /** The contact's canonical id. */
@@ -241,6 +563,97 @@ export interface Contact {
   messages: Array<Message>
   /** The distinct channels of the contact's inbound messages, sorted. */
   channels: Array<string>
+}
+
+/** The estimate for one channel. */
+export interface Estimate {
+  /** The channel. */
+  channel: string
+  /** How many first replies were in the window. */
+  sampleSize: number
+  /** The figure in milliseconds; absent when there are fewer samples than the minimum. */
+  timeMs?: number
+  /** The figure rounded up the way a person says it, in milliseconds. */
+  roundedMs?: number
+  /** "We usually reply within 25 minutes"; absent with too few samples. */
+  sentenceEn?: string
+  /** "Meestal reageren we binnen 25 minuten"; absent with too few samples. */
+  sentenceNl?: string
+}
+
+/** The trace behind one metric's clocks at an instant, as data and as English (`text`). */
+export interface ExplanationObject {
+  /** The metric explained. */
+  metric: string
+  /** The rule the case matches now, if any. */
+  rule?: string
+  /** `true` when the case has begun and no rule matches it. */
+  noRuleMatched: boolean
+  /** The case's priority now. */
+  priority: 'low' | 'normal' | 'high' | 'urgent'
+  /** One trace per instance of the metric, oldest first. */
+  instances: Array<InstanceTraceObject>
+  /** The whole explanation in English. */
+  text: string
+}
+
+/**
+ * Extracts the facts stated in `text`, in order of position.
+ *
+ * English and Dutch. Each piece of text is at most one fact; identifiers (order, booking,
+ * flight and reference numbers) are no facts at all.
+ */
+export declare function extractFacts(text: string): Array<Fact>
+
+/**
+ * One fact stated in a text, with its normalized value and where it is (`start`/`end`:
+ * UTF-16 offsets).
+ */
+export interface Fact {
+  /** What kind of fact this is. */
+  kind: 'money' | 'duration' | 'percent' | 'count' | 'date' | 'time_of_day' | 'url' | 'phone' | 'email' | 'polarity'
+  /** What the fact is about within its kind (for counts: the thing counted), if known. */
+  role?: string
+  /** The normalized value: equal facts in other words have equal values. */
+  value: string
+  /** UTF-16 offset of the fact's first unit in the text. */
+  start: number
+  /** UTF-16 offset one past the fact's last unit. */
+  end: number
+}
+
+/** A fact that some answers of a group state and others leave out. */
+export interface Gap {
+  /** The fact kind. */
+  kind: 'money' | 'duration' | 'percent' | 'count' | 'date' | 'time_of_day' | 'url' | 'phone' | 'email' | 'polarity'
+  /** The role within the kind, if any. */
+  role?: string
+  /** The normalized value that is missing. */
+  value: string
+  /** The answers that leave it out. */
+  missingIn: Array<number>
+  /** Their distinct channels, sorted. */
+  channels: Array<string>
+}
+
+/** The trace of one clock instance. */
+export interface InstanceTraceObject {
+  /** Its reading; absent when it has no target (no clock is shown). */
+  reading?: Clock
+  /** The rule that gave the target. */
+  rule?: string
+  /** The target as written (`'1h'`). */
+  within?: string
+  /** The warning point as written (`'80%'`). */
+  warn?: string
+  /** Business milliseconds counted under earlier policies, kept at a policy change. */
+  keptMs: number
+  /** The spans counted under the current target, each with its business time. */
+  spans: Array<TraceSpan>
+  /** Every start, pause, resume, stop, re-target and breach, with its event. */
+  steps: Array<TraceStep>
+  /** The trace as English sentences. */
+  text: string
 }
 
 /** A probability per label; they sum to 1. */
@@ -285,6 +698,18 @@ export declare function messageFromJson(text: string): Message
 /** A message as JSON text. */
 export declare function messageToJson(message: Message): string
 
+/** The consistency rate of one pair of channels. */
+export interface PairRate {
+  /** The two channels, in order. */
+  channels: [string, string]
+  /** Groups answered on both. */
+  groups: number
+  /** Of those, the groups whose answers on these two channels are consistent. */
+  consistent: number
+  /** `consistent / groups`. */
+  rate: number
+}
+
 /** One episode of repeat contact. */
 export interface RepeatContact {
   /** The contact's id. */
@@ -301,6 +726,28 @@ export interface RepeatContact {
   lastAt: Date
 }
 
+/**
+ * Replays many cases under one policy and reads each one's clocks at `now`, in one call.
+ * `eventsByCase` maps a case id to its events. All or none: the first bad event throws.
+ */
+export declare function replayCases(policy: Policy, eventsByCase: Record<string, Array<CaseEvent>>, now: Date): Record<string, Array<Clock>>
+
+/**
+ * `replayCases` off the event loop: the events are read now, the replay runs on a worker
+ * thread and the promise resolves to the clocks per case.
+ */
+export declare function replayCasesAsync(policy: Policy, eventsByCase: Record<string, Array<CaseEvent>>, now: Date): Promise<Record<string, Array<Clock>>>
+
+/** The outcome of rule selection: the first matching rule, or the report that none matched. */
+export interface RuleSelection {
+  /** The name of the first rule whose conditions match, or `null`. */
+  rule?: string
+  /** Its 0-based position in the policy's rules, or `null`. */
+  index?: number
+  /** `true` when no rule's conditions match. */
+  noRuleMatched: boolean
+}
+
 /** One reason behind a classification: what matched, how much it weighs, and where. */
 export interface Signal {
   /** What kind of evidence this is (a stable snake_case code such as `still_waiting`). */
@@ -313,4 +760,28 @@ export interface Signal {
   start: number
   /** UTF-16 offset just past the end of the matched text. */
   end: number
+}
+
+/** A span of time during which an instance counted, with its business time. */
+export interface TraceSpan {
+  /** Start of the span. */
+  from: Date
+  /** End of the span (the reading instant while it still runs). */
+  to: Date
+  /** Open time of the target's calendar between them, in milliseconds. */
+  businessMs: number
+}
+
+/** One step of a clock instance's trace. */
+export interface TraceStep {
+  /** When it happened. */
+  at: Date
+  /** What happened. */
+  kind: 'started' | 'paused' | 'resumed' | 'stopped' | 'reopened' | 'retargeted' | 'breached' | 'ignored' | 'kept'
+  /** The id of the event that caused it (none for a breach, which time causes). */
+  event?: string
+  /** The type of that event (`customer_message`, `reply_private`, ...). */
+  eventType?: string
+  /** More detail in English (the new target, the time kept). */
+  detail?: string
 }
