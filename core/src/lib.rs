@@ -42,6 +42,7 @@ mod instant;
 pub mod message;
 pub mod policy;
 pub mod span;
+pub mod triage;
 
 pub use calendar::Calendar;
 pub use case::Case;
@@ -61,6 +62,7 @@ pub use error::{Error, ErrorFamily, ErrorField, Result};
 pub use instant::{format_instant, parse_instant};
 pub use message::{Direction, Message};
 pub use policy::{Metric, Policy, Priority};
+pub use triage::{Triage, TriageInput, TriageWeights, Triager};
 
 /// Not public API: hooks the bindings' test suites use.
 #[doc(hidden)]
