@@ -282,7 +282,7 @@ def _money(amount: float, lang: str) -> str:
     return f"€{amount:.2f}"
 
 
-class Slots(dict):
+class Slots(dict[str, str]):
     """A case's slot values, drawn when a template first asks for them, then kept, so that one
     conversation speaks of one order, one amount and one city throughout."""
 
