@@ -193,16 +193,16 @@ struct Columns {
 
 #[derive(Debug)]
 enum Format<R> {
-    Lines {
-        reader: R,
-        buffer: String,
-    },
-    Csv {
-        records: Box<csv::Reader<R>>,
-        mapping: ColumnMapping,
-        columns: Box<Columns>,
-        record: csv::StringRecord,
-    },
+    Lines { reader: R, buffer: String },
+    Csv(Box<CsvState<R>>),
+}
+
+#[derive(Debug)]
+struct CsvState<R> {
+    records: csv::Reader<R>,
+    mapping: ColumnMapping,
+    columns: Columns,
+    record: csv::StringRecord,
 }
 
 /// An iterator of messages read from JSON lines or CSV, one record at a time.
@@ -301,12 +301,12 @@ impl<R: Read> MessageReader<R> {
             channel,
         };
         Ok(MessageReader {
-            format: Format::Csv {
-                records: Box::new(records),
+            format: Format::Csv(Box::new(CsvState {
+                records,
                 mapping,
-                columns: Box::new(columns),
+                columns,
                 record: csv::StringRecord::new(),
-            },
+            })),
             line: 1,
             done: false,
         })
@@ -431,20 +431,15 @@ impl<R: BufRead> Iterator for MessageReader<R> {
                     }
                 }
             },
-            Format::Csv {
-                records,
-                mapping,
-                columns,
-                record,
-            } => match records.read_record(record) {
+            Format::Csv(state) => match state.records.read_record(&mut state.record) {
                 Ok(false) => {
                     self.done = true;
                     return None;
                 }
                 Ok(true) => {
-                    let line = record.position().map_or(self.line + 1, |p| p.line());
+                    let line = state.record.position().map_or(self.line + 1, |p| p.line());
                     self.line = line;
-                    csv_message(record, line, mapping, columns)
+                    csv_message(&state.record, line, &state.mapping, &state.columns)
                 }
                 Err(e) => {
                     let line = e.position().map_or(self.line + 1, |p| p.line());
