@@ -170,8 +170,21 @@ fn main() -> Result<(), Box<dyn Error>> {
         batch.clear();
         Ok(())
     };
+    let mut skipped = 0u64;
     for message in reader {
-        let message = message.map_err(|e| format!("{name}: {e} ({})", e.code()))?;
+        let message = match message {
+            Ok(m) => m,
+            // A malformed row of an export (an unquoted line break in a tweet): skip it,
+            // say so, and read on.
+            Err(e) if e.code() == "invalid_record" && is_csv => {
+                skipped += 1;
+                if skipped <= 3 {
+                    eprintln!("{name}: skipped: {e}");
+                }
+                continue;
+            }
+            Err(e) => return Err(format!("{name}: {e} ({})", e.code()).into()),
+        };
         batch.push(message);
         count += 1;
         if batch.len() == 4096 {
@@ -195,6 +208,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let elapsed = started.elapsed().as_secs_f64();
     if shown {
         eprintln!();
+    }
+    if skipped > 0 {
+        eprintln!("{name}: {skipped} malformed records skipped");
     }
 
     let now = match &args.now {
