@@ -1,4 +1,9 @@
 //! Properties of the inbox pipeline: batch size, duplicates and eviction change no figure.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers: a failed unwrap is a failed test"
+)]
 
 use chrono::{TimeDelta, TimeZone, Utc};
 use proptest::prelude::*;

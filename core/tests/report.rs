@@ -1,4 +1,9 @@
 //! The report, checked against figures worked out by hand and by independent code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers: a failed unwrap is a failed test"
+)]
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -26,7 +26,9 @@ fn from_messages(args: Args<'_>) -> Result<Value, Error> {
         .iter()
         .map(|m| Message::from_value(m.clone()))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(serde_json::to_value(Report::from_messages(&messages, &policy)?)?)
+    Ok(serde_json::to_value(Report::from_messages(
+        &messages, &policy,
+    )?)?)
 }
 
 fn read_csv(args: Args<'_>) -> Result<Value, Error> {
