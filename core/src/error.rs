@@ -364,6 +364,16 @@ pub enum Error {
         /// The value as given, as text.
         value: String,
     },
+    /// A record of a message file (JSON lines or CSV) that cannot be read as a message.
+    #[error("line {line}, column {column}: {reason}")]
+    InvalidRecord {
+        /// The 1-based line (record) number in the file.
+        line: u64,
+        /// The column (CSV) or field (JSON) at fault; empty when the whole line is.
+        column: String,
+        /// What is wrong, with the underlying error's message.
+        reason: String,
+    },
     /// A panic inside webcare, caught at a language boundary. Always a bug: please report it.
     #[error("internal error (a bug in webcare): {message}")]
     Internal {
@@ -437,6 +447,7 @@ impl Error {
             Error::DuplicateEventId { .. } => "duplicate_event_id",
             Error::UnsupportedSnapshotVersion { .. } => "unsupported_snapshot_version",
             Error::InvalidEstimatorSetting { .. } => "invalid_estimator_setting",
+            Error::InvalidRecord { .. } => "invalid_record",
             Error::Internal { .. } => "internal",
         }
     }
@@ -490,6 +501,7 @@ impl Error {
         "duplicate_event_id",
         "unsupported_snapshot_version",
         "invalid_estimator_setting",
+        "invalid_record",
         "internal",
     ];
 
@@ -618,6 +630,15 @@ impl Error {
             Error::InvalidEstimatorSetting { field, value } => vec![
                 ("field", Text((*field).into())),
                 ("value", Text(value.clone())),
+            ],
+            Error::InvalidRecord {
+                line,
+                column,
+                reason,
+            } => vec![
+                ("line", UInt(*line)),
+                ("column", Text(column.clone())),
+                ("reason", Text(reason.clone())),
             ],
             Error::Internal { message } => vec![("detail", Text(message.clone()))],
         }

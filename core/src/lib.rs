@@ -25,6 +25,10 @@
 //! - [`expected`]: the expected response time to publish per channel, from recent first
 //!   replies, with a sentence in English and Dutch.
 //! - [`error`]: the one [`Error`] type, with stable codes.
+//! - [`inbox`]: the streaming pipeline: messages in (JSON lines, CSV with a column mapping),
+//!   conversations, contacts, classification, cases and triage; a prioritized queue out.
+//! - [`report`]: the [`Report`] per channel: share answered, first-response times, SLA
+//!   attainment, consistency, unresolved complaints by age, expected response time.
 //! - [`policy`]: response-time [`Policy`]s: named calendars and ordered rules giving each
 //!   [`Metric`] a target per [`Priority`]; [`Policy::preset`] follows the published facts.
 #![forbid(unsafe_code)]
@@ -38,9 +42,11 @@ pub mod consistency;
 pub mod contact;
 pub mod error;
 pub mod expected;
+pub mod inbox;
 mod instant;
 pub mod message;
 pub mod policy;
+pub mod report;
 pub mod span;
 pub mod triage;
 
@@ -59,9 +65,11 @@ pub use contact::{
     Contact, ContactBook, ContactId, Handle, HandleKind, Link, RepeatContact, RepeatOptions,
 };
 pub use error::{Error, ErrorFamily, ErrorField, Result};
+pub use inbox::{ColumnMapping, Inbox, InboxOptions, MessageReader, QueueItem};
 pub use instant::{format_instant, parse_instant};
 pub use message::{Direction, Message};
 pub use policy::{Metric, Policy, Priority};
+pub use report::Report;
 pub use triage::{Triage, TriageInput, TriageWeights, Triager};
 
 /// Not public API: hooks the bindings' test suites use.

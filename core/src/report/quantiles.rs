@@ -1,0 +1,213 @@
+//! Durations summarized as count, mean, median and 90th percentile, in bounded memory.
+//!
+//! A [`Quantiles`] accumulator keeps every sample exactly while it holds at most
+//! [`EXACT_LIMIT`] (100,000) of them. Past that it folds them into a logarithmic bucket
+//! sketch: a positive value `x` falls in bucket `ceil(ln x / ln γ)` with
+//! `γ = (1 + α) / (1 - α)` and `α` = [`RELATIVE_ERROR`] (1%), and a bucket reads as
+//! `2 γ^i / (γ + 1)`, which is within 1% of every value in it. Zero and negative values
+//! (a reply stamped at the same second as the message) count in a bucket of their own that
+//! reads 0. Memory then stays at one counter per occupied bucket: about 1,000 buckets span
+//! one second to three years.
+//!
+//! Percentiles are nearest-rank: the `p`-th percentile of `n` samples is the smallest
+//! sample with at least `ceil(p / 100 * n)` samples at or below it (so the median of
+//! `[1, 2, 3, 4]` is 2 and its 90th percentile 4). The mean is exact in both modes (a
+//! running sum).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Up to this many samples the quantiles are exact.
+pub const EXACT_LIMIT: usize = 100_000;
+
+/// The relative error of a quantile read from the sketch.
+pub const RELATIVE_ERROR: f64 = 0.01;
+
+/// An accumulator of durations in seconds (see the [module docs](self)).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Quantiles {
+    count: u64,
+    sum: f64,
+    exact: Vec<f64>,
+    /// Bucket index to count, once past [`EXACT_LIMIT`]; `i32::MIN` holds zero and below.
+    sketch: Option<BTreeMap<i32, u64>>,
+}
+
+/// The summary of a [`Quantiles`]: what a report shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// How many samples.
+    pub count: u64,
+    /// The mean in seconds; `None` without samples.
+    pub mean_s: Option<f64>,
+    /// The nearest-rank median in seconds; `None` without samples.
+    pub median_s: Option<f64>,
+    /// The nearest-rank 90th percentile in seconds; `None` without samples.
+    pub p90_s: Option<f64>,
+    /// `true` while the quantiles are exact; `false` once read from the sketch (within 1%).
+    pub exact: bool,
+}
+
+fn gamma() -> f64 {
+    (1.0 + RELATIVE_ERROR) / (1.0 - RELATIVE_ERROR)
+}
+
+fn bucket(x: f64) -> i32 {
+    if x <= 0.0 {
+        return i32::MIN;
+    }
+    (x.ln() / gamma().ln()).ceil() as i32
+}
+
+fn bucket_value(i: i32) -> f64 {
+    if i == i32::MIN {
+        return 0.0;
+    }
+    let g = gamma();
+    2.0 * g.powi(i) / (g + 1.0)
+}
+
+impl Quantiles {
+    /// An empty accumulator.
+    pub fn new() -> Quantiles {
+        Quantiles::default()
+    }
+
+    /// Adds one sample, in seconds.
+    pub fn add(&mut self, seconds: f64) {
+        self.count += 1;
+        self.sum += seconds;
+        match &mut self.sketch {
+            Some(buckets) => *buckets.entry(bucket(seconds)).or_insert(0) += 1,
+            None => {
+                self.exact.push(seconds);
+                if self.exact.len() > EXACT_LIMIT {
+                    let mut buckets = BTreeMap::new();
+                    for x in self.exact.drain(..) {
+                        *buckets.entry(bucket(x)).or_insert(0) += 1;
+                    }
+                    self.exact.shrink_to_fit();
+                    self.sketch = Some(buckets);
+                }
+            }
+        }
+    }
+
+    /// Adds every sample of `other`.
+    pub fn merge(&mut self, other: &Quantiles) {
+        match &other.sketch {
+            None => other.exact.iter().for_each(|x| self.add(*x)),
+            Some(theirs) => {
+                let mut mine = self.sketch.take().unwrap_or_default();
+                for x in self.exact.drain(..) {
+                    *mine.entry(bucket(x)).or_insert(0) += 1;
+                }
+                for (i, n) in theirs {
+                    *mine.entry(*i).or_insert(0) += n;
+                }
+                self.count += other.count;
+                self.sum += other.sum;
+                self.sketch = Some(mine);
+            }
+        }
+    }
+
+    /// How many samples.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The nearest-rank `p`-th percentile (0 < p <= 100), or `None` without samples.
+    pub fn percentile(&self, p: f64) -> Option<f64> {
+        if self.count == 0 {
+            return None;
+        }
+        let rank = ((p / 100.0) * self.count as f64).ceil().max(1.0) as u64;
+        match &self.sketch {
+            None => {
+                let mut sorted = self.exact.clone();
+                sorted.sort_by(f64::total_cmp);
+                let at = usize::try_from(rank - 1).unwrap_or(usize::MAX);
+                sorted.get(at.min(sorted.len().saturating_sub(1))).copied()
+            }
+            Some(buckets) => {
+                let mut seen = 0;
+                for (i, n) in buckets {
+                    seen += n;
+                    if seen >= rank {
+                        return Some(bucket_value(*i));
+                    }
+                }
+                buckets.keys().next_back().map(|i| bucket_value(*i))
+            }
+        }
+    }
+
+    /// Count, mean, median and 90th percentile.
+    pub fn summary(&self) -> Summary {
+        let (median_s, p90_s) = match &self.sketch {
+            None if self.count > 0 => {
+                let mut sorted = self.exact.clone();
+                sorted.sort_by(f64::total_cmp);
+                let at = |p: f64| {
+                    let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
+                    sorted.get(rank - 1).copied()
+                };
+                (at(50.0), at(90.0))
+            }
+            _ => (self.percentile(50.0), self.percentile(90.0)),
+        };
+        Summary {
+            count: self.count,
+            mean_s: (self.count > 0).then(|| self.sum / self.count as f64),
+            median_s,
+            p90_s,
+            exact: self.sketch.is_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_on_small_sets() {
+        let mut q = Quantiles::new();
+        for x in [4.0, 1.0, 3.0, 2.0] {
+            q.add(x);
+        }
+        let s = q.summary();
+        assert_eq!(s.count, 4);
+        assert_eq!(s.median_s, Some(2.0));
+        assert_eq!(s.p90_s, Some(4.0));
+        assert_eq!(s.mean_s, Some(2.5));
+        assert!(s.exact);
+        assert_eq!(Quantiles::new().summary().median_s, None);
+    }
+
+    #[test]
+    fn sketch_stays_within_its_relative_error() {
+        let mut q = Quantiles::new();
+        let n = EXACT_LIMIT as u64 * 2;
+        for i in 1..=n {
+            q.add(i as f64);
+        }
+        let s = q.summary();
+        assert!(!s.exact);
+        let median = s.median_s.unwrap_or_default();
+        let want = (n / 2) as f64;
+        assert!(
+            (median - want).abs() <= want * RELATIVE_ERROR,
+            "{median} vs {want}"
+        );
+        let p90 = s.p90_s.unwrap_or_default();
+        let want = (n * 9 / 10) as f64;
+        assert!(
+            (p90 - want).abs() <= want * RELATIVE_ERROR,
+            "{p90} vs {want}"
+        );
+        assert_eq!(s.mean_s, Some((n + 1) as f64 / 2.0));
+    }
+}
