@@ -14,3 +14,4 @@ pub mod error;
 pub mod expected;
 pub mod message;
 pub mod policy;
+pub mod triage;

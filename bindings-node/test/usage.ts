@@ -75,3 +75,23 @@ const estimates: webcare.Estimate[] = webcare.Estimator.percentileOfLast(100, 90
   new Date(),
 )
 console.log(state, clockDue, nextTimer, why, selected.rule, byCase, estimates.length)
+
+const triager: webcare.Triager = webcare.Triager.fromJson(new webcare.Triager('{"promoted": 40}').toJson())
+const mention: webcare.Message = webcare.messageFromJson(
+  '{"id": "t1", "channel": "x", "direction": "inbound", "author": "@ann", "sent_at": "2026-03-06T10:00:00Z", "text": "Still no refund", "reach": 40000}',
+)
+const given: webcare.Classification = webcare.classificationFromJson(
+  '{"label": "complaint", "severity": {"score": 0.5, "level": "disapproval"}, "language": "nl"}',
+)
+const triaged: webcare.Triage = triager.triage(mention, given, {
+  now: new Date(),
+  earlierChannels: ['email'],
+  unresolvedSince: new Date('2026-02-20T10:00:00Z'),
+  slaLeftMs: 30 * 60000,
+  slaTargetMs: 60 * 60000,
+})
+const urgency: 'low' | 'normal' | 'high' | 'urgent' = triaged.priority
+const firstReason: webcare.Reason = triaged.reasons[0]
+const steps: webcare.Advice[] = triager.triage(mention, new webcare.Classifier().classify(mention.text), { now: new Date() }).advice
+const adviceLanguage: 'en' | 'nl' = triaged.language
+console.log(urgency, triaged.score, firstReason.kind, firstReason.points, firstReason.detail, steps[0].kind, steps[0].text, adviceLanguage)

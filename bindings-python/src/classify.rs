@@ -79,7 +79,7 @@ impl PySignal {
 /// Signal offsets are code points into the classified text.
 #[pyclass(name = "Classification", module = "webcare", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
-pub struct PyClassification(Classification);
+pub struct PyClassification(pub(crate) Classification);
 
 impl PyClassification {
     /// Wraps a core result, converting its UTF-8 byte spans into code-point offsets of `text`.
@@ -136,6 +136,15 @@ fn level_code(level: SeverityLevel) -> String {
 
 #[pymethods]
 impl PyClassification {
+    /// A classification from core's JSON form, for one made elsewhere:
+    /// `{"label", "severity": {"score", "level"}, "language"}`, optionally `scores` and
+    /// `signals` (spans as given, in UTF-8 bytes). This is not the shape `to_json` writes.
+    /// A severity score outside 0 to 1 raises `InvalidInputError` (`invalid_option`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guard(py, || Classification::from_json(text)).map(PyClassification)
+    }
+
     /// The most likely label: `complaint`, `question`, `praise` or `other`.
     #[getter]
     fn label(&self) -> &'static str {

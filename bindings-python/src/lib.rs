@@ -15,6 +15,7 @@ mod error;
 mod expected;
 mod message;
 mod policy;
+mod triage;
 
 #[pymodule]
 fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -29,6 +30,7 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     policy::register(m)?;
     case::register(m)?;
     expected::register(m)?;
+    triage::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }

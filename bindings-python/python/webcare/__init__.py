@@ -6,6 +6,7 @@ cross-channel consistency. Everything here is re-exported from the compiled modu
 """
 
 from webcare._webcare import (
+    Advice,
     Answer,
     AnswerGroup,
     AutomatedReply,
@@ -40,6 +41,7 @@ from webcare._webcare import (
     Policy,
     PolicyChange,
     PriorityChange,
+    Reason,
     Reopened,
     RepeatContact,
     ReplyPrivate,
@@ -50,6 +52,8 @@ from webcare._webcare import (
     TagChange,
     TraceSpan,
     TraceStep,
+    Triage,
+    Triager,
     WaitingOnCustomer,
     WaitingOnThirdParty,
     WebcareError,
@@ -59,6 +63,7 @@ from webcare._webcare import (
 )
 
 __all__ = [
+    "Advice",
     "Answer",
     "AnswerGroup",
     "AutomatedReply",
@@ -93,6 +98,7 @@ __all__ = [
     "Policy",
     "PolicyChange",
     "PriorityChange",
+    "Reason",
     "Reopened",
     "RepeatContact",
     "ReplyPrivate",
@@ -103,6 +109,8 @@ __all__ = [
     "TagChange",
     "TraceSpan",
     "TraceStep",
+    "Triage",
+    "Triager",
     "WaitingOnCustomer",
     "WaitingOnThirdParty",
     "WebcareError",

@@ -7,6 +7,7 @@ from typing import Any, Literal, Protocol, final, overload
 from typing_extensions import disjoint_base
 
 __all__ = [
+    "Advice",
     "Answer",
     "AnswerGroup",
     "AutomatedReply",
@@ -41,6 +42,7 @@ __all__ = [
     "Policy",
     "PolicyChange",
     "PriorityChange",
+    "Reason",
     "Reopened",
     "RepeatContact",
     "ReplyPrivate",
@@ -51,6 +53,8 @@ __all__ = [
     "TagChange",
     "TraceSpan",
     "TraceStep",
+    "Triage",
+    "Triager",
     "WaitingOnCustomer",
     "WaitingOnThirdParty",
     "WebcareError",
@@ -306,6 +310,13 @@ class Classification:
     Signal offsets are code points into the classified text.
     """
 
+    @staticmethod
+    def from_json(text: str) -> Classification:
+        """A classification from core's JSON form, for one made elsewhere:
+        `{"label", "severity": {"score", "level"}, "language"}`, optionally `scores` and
+        `signals` (spans as given, in UTF-8 bytes). This is not the shape `to_json` writes.
+        A severity score outside 0 to 1 raises `InvalidInputError` (`invalid_option`).
+        """
     @property
     def label(self) -> _Label:
         """The most likely label: `complaint`, `question`, `praise` or `other`."""
@@ -1221,5 +1232,127 @@ class Estimator:
         channels first. Samples are `(channel, customer_at, first_reply_at)` tuples or dicts
         with those keys. Runs without the GIL.
         """
+
+_ReasonKind = Literal[
+    "severity",
+    "reach",
+    "promoted",
+    "public_channel",
+    "repeat_contact",
+    "unresolved_age",
+    "sla_time_left",
+]
+_AdviceKind = Literal[
+    "answer_in_public",
+    "continue_in_private",
+    "apologise",
+    "escalate",
+    "do_not_delete",
+    "answer",
+    "thank",
+]
+
+@final
+class Reason:
+    """One reason with the points it added to the score."""
+
+    @property
+    def kind(self) -> _ReasonKind:
+        """What it is: `severity`, `reach`, `promoted`, `public_channel`, `repeat_contact`,
+        `unresolved_age` or `sla_time_left`.
+        """
+    @property
+    def points(self) -> float:
+        """Points added to the score."""
+    @property
+    def detail(self) -> str:
+        """A short English description with the figure behind it ("40,000 followers")."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Advice:
+    """One step of the suggested approach, with the reason for it."""
+
+    @property
+    def kind(self) -> _AdviceKind:
+        """What to do: `answer_in_public`, `continue_in_private`, `apologise`, `escalate`,
+        `do_not_delete`, `answer` or `thank`.
+        """
+    @property
+    def text(self) -> str:
+        """The step and its reason as one sentence in the triage's language."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Triage:
+    """The result of triage: priority, score, reasons and the suggested approach.
+
+    Pickles as its JSON.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> Triage:
+        """Reads a triage from its JSON form (as written by `to_json`)."""
+    @property
+    def priority(self) -> _Priority:
+        """The priority the score maps to: `low`, `normal`, `high` or `urgent`."""
+    @property
+    def score(self) -> float:
+        """The sum of the reasons' points, 0 or more."""
+    @property
+    def reasons(self) -> list[Reason]:
+        """Every reason that added points, largest first."""
+    @property
+    def advice(self) -> list[Advice]:
+        """What to do, each step with its reason, in `language`."""
+    @property
+    def language(self) -> Literal["en", "nl"]:
+        """The language of the advice texts: `en` or `nl` (English when the message is in
+        neither).
+        """
+    def to_json(self) -> str:
+        """The triage as JSON text: `{"priority", "score", "reasons": [{"kind", "points",
+        "detail"}], "advice": [{"kind", "text"}], "language"}`.
+        """
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class Triager:
+    """Scores inbound messages: which to answer first, and how.
+
+    `Triager()` has the default weights; `Triager(weights_json)` reads weights from JSON
+    text (missing fields take the defaults). Bad weights raise `InvalidInputError` with code
+    `invalid_option` and `.option` naming the field, or `JsonError` (`invalid_json`) for
+    malformed JSON and unknown fields. Pickles as its JSON.
+    """
+
+    def __new__(cls, weights_json: str | None = None) -> Triager: ...
+    @staticmethod
+    def from_json(text: str) -> Triager:
+        """A triager from the JSON form of its weights (as written by `to_json`)."""
+    def to_json(self) -> str:
+        """The weights as JSON text, every field written."""
+    def triage(
+        self,
+        message: Message,
+        classification: Classification,
+        *,
+        now: datetime,
+        earlier_channels: Iterable[Channel | str] = (),
+        unresolved_since: datetime | None = None,
+        sla_left: timedelta | None = None,
+        sla_target: timedelta | None = None,
+    ) -> Triage:
+        """Triages one inbound message.
+
+        `classification` is the message's `Classification` (made without channel, reach or
+        promoted, which triage counts itself). `now` is the aware instant of triage;
+        `earlier_channels` the channels the customer used before this message;
+        `unresolved_since` when the customer's complaint began to go unresolved; `sla_left`
+        and `sla_target` (both or neither) the business time left of the case's SLA target
+        (negative when breached) and the target.
+        """
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def _panic(message: str) -> None: ...

@@ -265,18 +265,66 @@ impl Context {
 }
 
 /// The result of [`Classifier::classify`].
+///
+/// Its JSON form ([`Classification::to_json`], [`Classification::from_json`]) is the serde
+/// form: `{"label", "scores", "severity": {"score", "level"}, "language", "signals"}` with
+/// signal spans as UTF-8 byte ranges `{"start", "end"}`; `scores` and `signals` may be left
+/// out when reading (zero scores, no signals), so a classification made elsewhere can be
+/// given by label, severity and language alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
     /// The most likely label.
     pub label: Label,
     /// A probability per label.
+    #[serde(default)]
     pub scores: LabelScores,
     /// How severe the message is.
     pub severity: Severity,
     /// The detected language.
     pub language: Language,
     /// Every reason found, ordered by span.
+    #[serde(default)]
     pub signals: Vec<Signal>,
+}
+
+impl Classification {
+    /// Reads a classification from its JSON form.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_json` for malformed JSON or a missing or mistyped field; `invalid_option`
+    /// (option `severity.score`) when the severity score is not a number from 0 to 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use webcare::{Classification, Label, SeverityLevel};
+    ///
+    /// let c = Classification::from_json(r#"{"label": "complaint", "language": "nl",
+    ///     "severity": {"score": 0.5, "level": "accusation"}}"#)?;
+    /// assert_eq!(c.label, Label::Complaint);
+    /// assert_eq!(c.severity.level, SeverityLevel::Accusation);
+    /// assert!(c.signals.is_empty());
+    /// assert_eq!(Classification::from_json(&c.to_json())?, c);
+    /// # Ok::<(), webcare::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Classification> {
+        let c: Classification = serde_json::from_str(json)?;
+        let score = c.severity.score;
+        if !(0.0..=1.0).contains(&score) {
+            return Err(Error::InvalidOption {
+                option: "severity.score",
+                value: score.to_string(),
+                reason: "must be a number from 0 to 1",
+            });
+        }
+        Ok(c)
+    }
+
+    /// The classification as JSON text (the form [`Classification::from_json`] reads).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 thread_local! {

@@ -1,10 +1,16 @@
 //! The suggested approach that comes with a priority, in the message's language.
+//!
+//! For a complaint: answer in public first where it was posted in public, continue in a
+//! private message for personal data (the booking or order number), apologise and offer to
+//! make good, escalate when a legal or media threat, a large audience or weeks without a
+//! solution call for it, and never delete the complaint or block the customer (hiding is
+//! mentioned only when the message contains profanity). A question gets an answer, praise a
+//! thank-you. Every step says why, in English or Dutch.
 
 use serde::{Deserialize, Serialize};
 
-use super::{Reason, ReasonKind, TriageInput};
+use super::{thousands, TriageInput, TriageWeights};
 use crate::classify::{Label, Language, SignalKind};
-use crate::policy::Priority;
 
 /// A kind of step in the suggested approach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,7 +24,7 @@ pub enum AdviceKind {
     Apologise,
     /// Hand to a senior agent or a specialist.
     Escalate,
-    /// Never delete or block a complaint; hide only abuse.
+    /// Never delete the complaint or block the customer; hide only abuse.
     DoNotDelete,
     /// Answer the question.
     Answer,
@@ -46,86 +52,154 @@ impl AdviceKind {
 pub struct Advice {
     /// What to do.
     pub kind: AdviceKind,
-    /// The step and its reason as a sentence in the message's language.
+    /// The step and its reason as one sentence in the triage's language.
     pub text: String,
 }
 
-fn say(kind: AdviceKind, dutch: bool, en: &str, nl: &str) -> Advice {
-    Advice {
-        kind,
-        text: if dutch { nl } else { en }.to_owned(),
+/// English or Dutch text.
+#[derive(Clone, Copy)]
+struct Say {
+    dutch: bool,
+}
+
+impl Say {
+    fn pick<'a>(self, en: &'a str, nl: &'a str) -> &'a str {
+        if self.dutch {
+            nl
+        } else {
+            en
+        }
+    }
+
+    fn step(self, kind: AdviceKind, en: &str, nl: &str) -> Advice {
+        Advice {
+            kind,
+            text: self.pick(en, nl).to_owned(),
+        }
+    }
+
+    fn weeks(self, weeks: f64) -> String {
+        let text = format!("{weeks:.1}");
+        if self.dutch {
+            text.replace('.', ",")
+        } else {
+            text
+        }
     }
 }
 
 pub(super) fn advise(
     input: &TriageInput<'_>,
-    priority: Priority,
-    reasons: &[Reason],
+    w: &TriageWeights,
+    weeks_unresolved: Option<f64>,
     language: Language,
 ) -> Vec<Advice> {
-    let dutch = language == Language::Nl;
+    let say = Say {
+        dutch: language == Language::Nl,
+    };
     let c = input.classification;
-    let public = input.message.channel.is_public();
+    let message = input.message;
+    let public = message.channel.is_public();
     let has = |kind: SignalKind| c.signals.iter().any(|s| s.kind == kind);
+    let complaint = c.label == Label::Complaint;
     let mut steps = Vec::new();
     match c.label {
         Label::Complaint => {
             if public {
-                steps.push(say(
+                steps.push(say.step(
                     AdviceKind::AnswerInPublic,
-                    dutch,
-                    "Answer in public first: others see the complaint and should see the reply.",
-                    "Reageer eerst openbaar: anderen zien de klacht en moeten ook het antwoord zien.",
+                    "Answer in public first: everyone can see the complaint, so everyone should see that it is answered.",
+                    "Reageer eerst openbaar: iedereen kan de klacht zien, dus iedereen moet ook zien dat er gereageerd wordt.",
                 ));
-                steps.push(say(
+                steps.push(say.step(
                     AdviceKind::ContinueInPrivate,
-                    dutch,
-                    "Continue in a private message for personal data such as the booking or order number.",
-                    "Ga verder in een privébericht voor persoonsgegevens zoals het boekings- of ordernummer.",
+                    "Continue in a private message and ask for the booking or order number there: personal data does not belong in a public post.",
+                    "Ga verder in een privébericht en vraag daar het boekings- of ordernummer: persoonsgegevens horen niet in een openbaar bericht.",
                 ));
             }
-            steps.push(say(
+            steps.push(say.step(
                 AdviceKind::Apologise,
-                dutch,
-                "Apologise and offer to make good.",
-                "Bied excuses aan en bied aan het goed te maken.",
+                "Apologise and offer to make good: the customer is dissatisfied, and an apology with a remedy keeps the customer.",
+                "Bied excuses aan en bied aan het goed te maken: de klant is ontevreden, en excuses met een oplossing houden de klant.",
             ));
-            let escalate = has(SignalKind::MediaThreat)
-                || has(SignalKind::LegalThreat)
-                || reasons.iter().any(|r| {
-                    matches!(r.kind, ReasonKind::Reach | ReasonKind::UnresolvedAge)
-                        && priority == Priority::Urgent
-                });
-            if escalate {
-                steps.push(say(
-                    AdviceKind::Escalate,
-                    dutch,
-                    "Escalate to a senior agent or specialist: media or legal threat, large reach or a long unresolved history.",
-                    "Schaal op naar een senior of specialist: dreiging met media of juridische stappen, groot bereik of een lang onopgeloste klacht.",
-                ));
-            }
-            if public {
-                steps.push(say(
-                    AdviceKind::DoNotDelete,
-                    dutch,
-                    "Do not delete or block the complaint; hide only abuse.",
-                    "Verwijder of blokkeer de klacht niet; verberg alleen misbruik.",
-                ));
-            }
         }
-        Label::Question => steps.push(say(
+        Label::Question => steps.push(say.step(
             AdviceKind::Answer,
-            dutch,
-            "Answer the question where it was asked.",
-            "Beantwoord de vraag waar die gesteld is.",
+            "Answer the question where it was asked: an unanswered question turns into a complaint.",
+            "Beantwoord de vraag waar die gesteld is: een onbeantwoorde vraag wordt een klacht.",
         )),
-        Label::Praise => steps.push(say(
+        Label::Praise => steps.push(say.step(
             AdviceKind::Thank,
-            dutch,
-            "Thank the customer.",
-            "Bedank de klant.",
+            "Thank the customer: a reply shows that the company listens to praise as well as to complaints.",
+            "Bedank de klant: een reactie laat zien dat het bedrijf ook naar complimenten luistert.",
         )),
         Label::Other => {}
+    }
+
+    let mut why: Vec<String> = Vec::new();
+    if has(SignalKind::LegalThreat) {
+        why.push(
+            say.pick(
+                "the customer threatens legal steps",
+                "de klant dreigt met juridische stappen",
+            )
+            .to_owned(),
+        );
+    }
+    if has(SignalKind::MediaThreat) {
+        why.push(
+            say.pick(
+                "the customer threatens to go to the media",
+                "de klant dreigt naar de media te stappen",
+            )
+            .to_owned(),
+        );
+    }
+    if let Some(reach) = message
+        .reach
+        .filter(|r| complaint && *r >= w.escalate_reach)
+    {
+        why.push(if say.dutch {
+            format!("{} volgers zien de klacht", thousands(reach, '.'))
+        } else {
+            format!("{} followers see the complaint", thousands(reach, ','))
+        });
+    }
+    if let Some(weeks) = weeks_unresolved.filter(|weeks| *weeks >= w.escalate_unresolved_weeks) {
+        why.push(if say.dutch {
+            format!("de klacht is al {} weken onopgelost", say.weeks(weeks))
+        } else {
+            format!(
+                "the complaint has been unresolved for {} weeks",
+                say.weeks(weeks)
+            )
+        });
+    }
+    if !why.is_empty() {
+        let head = say.pick(
+            "Escalate to a senior agent or a specialist",
+            "Schaal op naar een senior medewerker of een specialist",
+        );
+        steps.push(Advice {
+            kind: AdviceKind::Escalate,
+            text: format!("{head}: {}.", why.join("; ")),
+        });
+    }
+
+    if complaint {
+        steps.push(if has(SignalKind::Profanity) {
+            say.step(
+                AdviceKind::DoNotDelete,
+                "Do not delete the complaint or block the customer: hide only abuse, such as profanity aimed at people, and answer the complaint itself.",
+                "Verwijder de klacht niet en blokkeer de klant niet: verberg alleen misbruik, zoals scheldwoorden gericht aan personen, en beantwoord de klacht zelf.",
+            )
+        } else {
+            say.step(
+                AdviceKind::DoNotDelete,
+                "Do not delete the complaint or block the customer: a removed complaint comes back louder.",
+                "Verwijder de klacht niet en blokkeer de klant niet: een verwijderde klacht komt luider terug.",
+            )
+        });
     }
     steps
 }

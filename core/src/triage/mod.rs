@@ -135,34 +135,66 @@ pub struct Reason {
 }
 
 /// The result of triage: priority, score, reasons and the suggested approach.
+///
+/// Serializes to JSON (`to_json`, `from_json`) as `{"priority", "score", "reasons":
+/// [{"kind", "points", "detail"}], "advice": [{"kind", "text"}], "language"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Triage {
     /// The priority the score maps to.
     pub priority: Priority,
     /// The sum of the reasons' points, 0 or more.
     pub score: f64,
-    /// Every reason that added points, largest first.
+    /// Every reason that added points, largest first (ties in the order of [`ReasonKind`]).
     pub reasons: Vec<Reason>,
-    /// What to do, in the message's language.
+    /// What to do, each step with its reason, in [`language`](Self::language).
     pub advice: Vec<Advice>,
-    /// The language of the advice texts.
+    /// The language of the advice texts: the message's language, English when it is
+    /// neither English nor Dutch.
     pub language: Language,
+}
+
+impl Triage {
+    /// The triage as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a triage from its JSON form.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_json` for malformed JSON or a missing or mistyped field.
+    pub fn from_json(json: &str) -> Result<Triage> {
+        Ok(serde_json::from_str(json)?)
+    }
 }
 
 /// Scores inbound messages with configurable [`TriageWeights`].
 ///
+/// Give it a classification made without a [`Context`](crate::Context) (or with the
+/// default one): triage counts reach, promotion and the public channel itself, and a
+/// classification that already raised severity for them would count them twice.
+///
 /// # Example
 ///
 /// ```
-/// use webcare::triage::{TriageInput, Triager};
-/// use webcare::{Classifier, Context, Message, Priority};
+/// use chrono::TimeDelta;
+/// use webcare::triage::{AdviceKind, ReasonKind, TriageInput, Triager};
+/// use webcare::{Channel, Classifier, Context, Message, Priority};
 ///
 /// let message = Message::from_json(r#"{"id": "m1", "channel": "x", "direction": "inbound",
 ///     "author": "@ann", "sent_at": "2026-03-06T10:00:00Z", "reach": 40000,
 ///     "text": "Still waiting for my refund after 6 weeks. Switching to another airline! #fail"}"#)?;
 /// let classification = Classifier::default().classify(&message.text, &Context::default());
-/// let triage = Triager::default().triage(&TriageInput::new(&message, &classification, message.sent_at));
-/// assert!(triage.priority >= Priority::High);
+/// let input = TriageInput::new(&message, &classification, message.sent_at)
+///     .with_earlier_channels([Channel::Email, Channel::Phone])
+///     .with_unresolved_since(message.sent_at - TimeDelta::weeks(6));
+/// let triage = Triager::default().triage(&input);
+/// assert_eq!(triage.priority, Priority::Urgent);
+/// assert!(triage.reasons.iter().any(|r| r.kind == ReasonKind::Reach));
+/// let steps: Vec<AdviceKind> = triage.advice.iter().map(|a| a.kind).collect();
+/// assert_eq!(steps[..2], [AdviceKind::AnswerInPublic, AdviceKind::ContinueInPrivate]);
+/// assert!(steps.contains(&AdviceKind::Escalate));
 /// # Ok::<(), webcare::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -175,8 +207,8 @@ impl Triager {
     ///
     /// # Errors
     ///
-    /// `invalid_input` when a weight is negative or not finite, or the thresholds are not
-    /// increasing.
+    /// `invalid_option` naming the field when a weight or threshold is out of range or the
+    /// thresholds do not increase (see [`TriageWeights::validate`]).
     pub fn new(weights: TriageWeights) -> Result<Triager> {
         weights.validate()?;
         Ok(Triager { weights })
@@ -186,9 +218,15 @@ impl Triager {
     ///
     /// # Errors
     ///
-    /// `invalid_json` for malformed JSON or unknown fields, else as [`Triager::new`].
+    /// `invalid_json` for malformed JSON, unknown fields or mistyped values, else as
+    /// [`Triager::new`].
     pub fn from_json(json: &str) -> Result<Triager> {
-        Triager::new(serde_json::from_str(json)?)
+        TriageWeights::from_json(json).map(|weights| Triager { weights })
+    }
+
+    /// The weights as JSON text ([`Triager::from_json`] reads it back).
+    pub fn to_json(&self) -> String {
+        self.weights.to_json()
     }
 
     /// The weights.
@@ -197,6 +235,12 @@ impl Triager {
     }
 
     /// Triages one inbound message.
+    ///
+    /// Reasons: the severity of a complaint; the author's reach (log scale); a promoted
+    /// post; a complaint on a public channel; each other channel the customer used before;
+    /// the weeks the customer's complaint has been unresolved (capped); the share of the
+    /// SLA target used. The score is their sum and maps to a priority through the
+    /// thresholds; the advice follows from the label, the channel and the reasons.
     pub fn triage(&self, input: &TriageInput<'_>) -> Triage {
         let w = &self.weights;
         let mut reasons = Vec::new();
@@ -211,24 +255,25 @@ impl Triager {
         };
         let c = input.classification;
         let complaint = c.label == Label::Complaint;
-        let severity = if complaint { c.severity.score } else { 0.0 };
+        let severity = if complaint && c.severity.score.is_finite() {
+            c.severity.score.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         add(
             ReasonKind::Severity,
             w.severity * severity,
             format!(
-                "severity {:.2} (level {})",
+                "complaint of severity {:.2} (level {})",
                 severity,
                 c.severity.level.rank()
             ),
         );
         if let Some(reach) = input.message.reach {
-            // Log scale: each tenfold of followers adds the same points, counted above the
-            // audience an ordinary account has.
-            let decades = ((reach as f64).max(1.0).log10() - w.reach_floor_log10).max(0.0);
             add(
                 ReasonKind::Reach,
-                w.reach * decades,
-                format!("{reach} followers"),
+                w.reach * reach_decades(reach, w.reach_floor_log10),
+                format!("{} followers", thousands(reach, ',')),
             );
         }
         if input.message.promoted {
@@ -238,12 +283,11 @@ impl Triager {
                 "promoted (paid) post".into(),
             );
         }
-        let public = input.message.channel.is_public();
-        if public && complaint {
+        if complaint && input.message.channel.is_public() {
             add(
                 ReasonKind::PublicChannel,
                 w.public_channel,
-                format!("public on {}", input.message.channel),
+                format!("complaint in public on {}", input.message.channel),
             );
         }
         if !input.earlier_channels.is_empty() {
@@ -258,32 +302,38 @@ impl Triager {
                 format!("contacted before via {}", names.join(", ")),
             );
         }
-        if let Some(since) = input.unresolved_since {
-            let weeks = (input.now - since).num_seconds().max(0) as f64 / (7.0 * 86_400.0);
+        let weeks_unresolved = input.weeks_unresolved();
+        if let Some(weeks) = weeks_unresolved {
             add(
                 ReasonKind::UnresolvedAge,
                 w.unresolved_age_per_week * weeks.min(w.unresolved_age_cap_weeks),
-                format!("unresolved for {weeks:.1} weeks"),
+                format!("complaint unresolved for {weeks:.1} weeks"),
             );
         }
         if let Some((left, target)) = input.sla_left {
-            let target_s = target.num_seconds().max(1) as f64;
-            let used = 1.0 - left.num_seconds() as f64 / target_s;
             add(
                 ReasonKind::SlaTimeLeft,
-                w.sla_time_left * used.clamp(0.0, 1.0),
+                w.sla_time_left * sla_used(left, target),
                 if left <= TimeDelta::zero() {
-                    "SLA breached".into()
+                    format!("SLA breached by {} min", -left.num_minutes())
                 } else {
-                    format!("{} min of SLA time left", left.num_minutes())
+                    format!(
+                        "{} of {} min of SLA time left",
+                        left.num_minutes(),
+                        target.num_minutes()
+                    )
                 },
             );
         }
+        // Stable: equal points keep the order of ReasonKind.
         reasons.sort_by(|a, b| b.points.total_cmp(&a.points));
         let score: f64 = reasons.iter().map(|r| r.points).sum();
         let priority = w.thresholds.priority(score);
-        let language = c.language;
-        let advice = advice::advise(input, priority, &reasons, language);
+        let language = match c.language {
+            Language::Nl => Language::Nl,
+            _ => Language::En,
+        };
+        let advice = advice::advise(input, w, weeks_unresolved, language);
         Triage {
             priority,
             score,
@@ -291,5 +341,78 @@ impl Triager {
             advice,
             language,
         }
+    }
+}
+
+impl TriageInput<'_> {
+    /// Weeks between `unresolved_since` and `now` (0 when `since` is later).
+    fn weeks_unresolved(&self) -> Option<f64> {
+        self.unresolved_since.map(|since| {
+            let seconds = (self.now - since).num_seconds().max(0) as f64;
+            seconds / (7.0 * 86_400.0)
+        })
+    }
+}
+
+/// Tenfolds of followers above `10^floor`, 0 or more.
+fn reach_decades(reach: u64, floor_log10: f64) -> f64 {
+    ((reach as f64).max(1.0).log10() - floor_log10).max(0.0)
+}
+
+/// The share of the SLA target used, from 0 (all time left) to 1 (none left or breached).
+fn sla_used(left: TimeDelta, target: TimeDelta) -> f64 {
+    if left <= TimeDelta::zero() {
+        return 1.0;
+    }
+    let target_ms = target.num_milliseconds();
+    if target_ms <= 0 {
+        // Time left of an empty target: nothing of it is used.
+        return 0.0;
+    }
+    (1.0 - left.num_milliseconds() as f64 / target_ms as f64).clamp(0.0, 1.0)
+}
+
+/// `n` with a separator between groups of three digits: 40,000.
+pub(crate) fn thousands(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0, ','), "0");
+        assert_eq!(thousands(400, ','), "400");
+        assert_eq!(thousands(40_000, ','), "40,000");
+        assert_eq!(thousands(1_234_567, '.'), "1.234.567");
+    }
+
+    #[test]
+    fn reach_is_log_scaled_above_the_floor() {
+        assert_eq!(reach_decades(0, 2.0), 0.0);
+        assert_eq!(reach_decades(100, 2.0), 0.0);
+        assert_eq!(reach_decades(1000, 2.0), 1.0);
+        assert_eq!(reach_decades(100_000, 2.0), 3.0);
+    }
+
+    #[test]
+    fn sla_share_used() {
+        let m = TimeDelta::minutes;
+        assert_eq!(sla_used(m(60), m(60)), 0.0);
+        assert_eq!(sla_used(m(30), m(60)), 0.5);
+        assert_eq!(sla_used(m(0), m(60)), 1.0);
+        assert_eq!(sla_used(m(-5), m(60)), 1.0);
+        assert_eq!(sla_used(m(90), m(60)), 0.0);
+        assert_eq!(sla_used(m(5), m(0)), 0.0);
     }
 }

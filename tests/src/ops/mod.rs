@@ -12,6 +12,7 @@ mod contact;
 mod expected;
 mod policy;
 mod report;
+mod triage;
 
 pub use args::Args;
 
@@ -27,6 +28,7 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "case" => case::dispatch(op, input),
         "expected" => expected::dispatch(op, input),
         "report" | "source" => report::dispatch(op, input),
+        "triage" => triage::dispatch(op, input),
         _ => None,
     }
 }
