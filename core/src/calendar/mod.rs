@@ -76,6 +76,7 @@ mod cache;
 mod holiday;
 mod ics;
 mod interval;
+mod ledger;
 mod offsets;
 mod schedule;
 mod spec;
@@ -92,8 +93,9 @@ use crate::error::{Error, Result};
 use holiday::Holidays;
 use schedule::Week;
 use spec::Spec;
+use ledger::{Found, Ledgers, Pos};
 use timeline::{Backward, Forward, Iv, Nanos, Zoned, NANOS};
-use union::{UnionBackward, UnionForward};
+use union::{Union, UnionBackward, UnionForward};
 
 /// How far (in years of 365.25 days) a search for an answer goes before it gives up with
 /// a `beyond_horizon` error.
@@ -132,7 +134,7 @@ pub struct Calendar {
 enum Kind {
     Always,
     One(Box<Zoned>),
-    Union(Vec<Zoned>),
+    Union(Union),
 }
 
 impl PartialEq for Calendar {
@@ -297,7 +299,7 @@ impl Calendar {
         match &self.kind {
             Kind::Always => true,
             Kind::One(z) => z.is_open(t),
-            Kind::Union(members) => members.iter().any(|z| z.is_open(t)),
+            Kind::Union(u) => u.members.iter().any(|z| z.is_open(t)),
         }
     }
 
@@ -332,6 +334,17 @@ impl Calendar {
         if d == 0 {
             return Ok(start);
         }
+        let found = match &self.kind {
+            Kind::Always => None,
+            Kind::One(z) => ledger::add(&**z, start, Pos::of(start), d, HORIZON),
+            Kind::Union(u) => ledger::add(u, start, Pos::of(start), d, HORIZON),
+        };
+        match found {
+            Some(Found::At(due)) => return Ok(due),
+            Some(Found::Beyond) => return Err(beyond_horizon(start)),
+            None => {}
+        }
+        // Years without ledgers: walk day by day.
         let limit = t.saturating_add(HORIZON);
         let beyond = || beyond_horizon(start);
         let mut r = d;
@@ -356,8 +369,8 @@ impl Calendar {
                     }
                 }
             }
-            Kind::Union(members) => {
-                let mut s = UnionForward::new(members, t, limit);
+            Kind::Union(u) => {
+                let mut s = UnionForward::new(&u.members, t, limit);
                 loop {
                     let iv = s.next().ok_or_else(beyond)?;
                     if let Some(due) = consume_forward(iv, t, &mut r) {
@@ -397,6 +410,17 @@ impl Calendar {
         if d == 0 {
             return Ok(end);
         }
+        let found = match &self.kind {
+            Kind::Always => None,
+            Kind::One(z) => ledger::sub(&**z, end, Pos::of(end), d, HORIZON),
+            Kind::Union(u) => ledger::sub(u, end, Pos::of(end), d, HORIZON),
+        };
+        match found {
+            Some(Found::At(u)) => return Ok(u),
+            Some(Found::Beyond) => return Err(beyond_horizon(end)),
+            None => {}
+        }
+        // Years without ledgers: walk day by day.
         let limit = t.saturating_sub(HORIZON);
         let beyond = || beyond_horizon(end);
         let mut r = d;
@@ -418,8 +442,8 @@ impl Calendar {
                     }
                 }
             }
-            Kind::Union(members) => {
-                let mut s = UnionBackward::new(members, t, limit);
+            Kind::Union(u) => {
+                let mut s = UnionBackward::new(&u.members, t, limit);
                 loop {
                     let iv = s.next().ok_or_else(beyond)?;
                     if let Some(u) = consume_backward(iv, t, &mut r) {
@@ -456,6 +480,15 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn elapsed(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<TimeDelta> {
+        let found = match &self.kind {
+            Kind::Always => None,
+            Kind::One(z) => ledgered_elapsed(&**z, from, to),
+            Kind::Union(u) => ledgered_elapsed(u, from, to),
+        };
+        if let Some(n) = found {
+            return delta_from_nanos(n);
+        }
+        // Years without ledgers: walk day by day.
         let (a, b) = (to_nanos(from), to_nanos(to));
         let n = if b < a {
             -self.elapsed_nanos(b, a)
@@ -492,8 +525,8 @@ impl Calendar {
                     }
                 }
             }
-            Kind::Union(members) => {
-                let mut s = UnionForward::new(members, a, b);
+            Kind::Union(u) => {
+                let mut s = UnionForward::new(&u.members, a, b);
                 while let Some(iv) = s.next() {
                     sum += part(iv);
                     if iv.1 >= b {
@@ -661,7 +694,7 @@ impl Calendar {
         match &self.kind {
             Kind::Always => None,
             Kind::One(z) => Some(Stream::One(Forward::new(z, from, until))),
-            Kind::Union(members) => Some(Stream::Many(UnionForward::new(members, from, until))),
+            Kind::Union(u) => Some(Stream::Many(UnionForward::new(&u.members, from, until))),
         }
     }
 }
@@ -684,6 +717,17 @@ impl Stream<'_> {
             Stream::One(s) => s.next(),
             Stream::Many(s) => s.next(),
         }
+    }
+}
+
+/// [`ledger::elapsed`] in either order: negative when `to` is before `from`.
+#[inline]
+fn ledgered_elapsed(l: &impl Ledgers, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<Nanos> {
+    let (a, b) = (Pos::of(from), Pos::of(to));
+    if b < a {
+        ledger::elapsed(l, b, a).map(|n| -n)
+    } else {
+        ledger::elapsed(l, a, b)
     }
 }
 
@@ -822,13 +866,13 @@ fn compile(spec: &Spec) -> Result<Kind> {
             match compile(member)? {
                 Kind::Always => return Ok(Kind::Always),
                 Kind::One(z) => zones.push(*z),
-                Kind::Union(more) => zones.extend(more),
+                Kind::Union(more) => zones.extend(more.members),
             }
         }
         if zones.is_empty() {
             return Err(Error::CalendarNeverOpen);
         }
-        return Ok(Kind::Union(zones));
+        return Ok(Kind::Union(Union::new(zones)));
     }
     let name = spec
         .timezone
