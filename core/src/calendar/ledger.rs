@@ -139,9 +139,15 @@ impl Ledger {
             hi = hi.saturating_add(step).min(ends.len());
             step *= 2;
         }
-        let i = lo + ends.get(lo..hi).unwrap_or(&[]).partition_point(|c| *c < target);
+        let i = lo
+            + ends
+                .get(lo..hi)
+                .unwrap_or(&[])
+                .partition_point(|c| *c < target);
         let base = self.cum.get(i).copied().unwrap_or(0);
-        self.ivs.get(i).map_or(self.len, |iv| iv.0 + (target - base))
+        self.ivs
+            .get(i)
+            .map_or(self.len, |iv| iv.0 + (target - base))
     }
 
     /// The latest instant (nanoseconds from the year's start) at which the open time of
@@ -159,7 +165,8 @@ impl Ledger {
     fn index_at(&self, ns: i64) -> usize {
         let day = usize::try_from(ns / DAY_NS).unwrap_or(0);
         let last = self.day_first.len().saturating_sub(2);
-        let lo = (self.day_first.get(day.min(last)).copied().unwrap_or(0) as usize).saturating_sub(1);
+        let lo =
+            (self.day_first.get(day.min(last)).copied().unwrap_or(0) as usize).saturating_sub(1);
         lo + self
             .ivs
             .get(lo..)
@@ -221,7 +228,9 @@ pub(crate) enum Found {
 pub(crate) fn elapsed(l: &impl Ledgers, a: Pos, b: Pos) -> Option<Nanos> {
     let first = l.ledger(a.year)?;
     if a.year == b.year {
-        return Some(Nanos::from(first.open_before(b.ns) - first.open_before(a.ns)));
+        return Some(Nanos::from(
+            first.open_before(b.ns) - first.open_before(a.ns),
+        ));
     }
     let mut sum = Nanos::from(first.total() - first.open_before(a.ns));
     for year in a.year.checked_add(1)?..b.year {

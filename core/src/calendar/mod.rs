@@ -91,9 +91,9 @@ pub use builder::CalendarBuilder;
 
 use crate::error::{Error, Result};
 use holiday::Holidays;
+use ledger::{Found, Ledgers, Pos};
 use schedule::Week;
 use spec::Spec;
-use ledger::{Found, Ledgers, Pos};
 use timeline::{Backward, Forward, Iv, Nanos, Zoned, NANOS};
 use union::{Union, UnionBackward, UnionForward};
 
