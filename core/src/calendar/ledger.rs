@@ -177,6 +177,22 @@ impl Ledger {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Set by tests to compare the ledger walk with the day-by-day walk.
+    static OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether tests switched the ledgers off on this thread (never outside tests).
+#[inline]
+pub(crate) fn switched_off() -> bool {
+    #[cfg(test)]
+    if OFF.with(std::cell::Cell::get) {
+        return true;
+    }
+    false
+}
+
 /// Ledgers by UTC year, built on first use.
 pub(crate) trait Ledgers {
     /// The ledger of UTC year `year`; `None` when that year is not tabled.
@@ -259,7 +275,7 @@ pub(crate) fn add(
     if target <= ledger.total() {
         // Within the year: the interval at `t` or a later one.
         let due = ledger.reach(target, ledger.index_at(t.ns));
-        return Some(Found::At(near(start, due - t.ns)?));
+        return Some(Found::At(near(start, ledger, due - t.ns, due)?));
     }
     target -= ledger.total();
     let mut year = t.year;
@@ -300,7 +316,7 @@ pub(crate) fn sub(
     let mut target = ledger.open_before(t.ns) - r;
     if target >= 0 {
         let u = ledger.back_to(target);
-        return Some(Found::At(near(end, u - t.ns)?));
+        return Some(Found::At(near(end, ledger, u - t.ns, u)?));
     }
     let mut year = t.year;
     loop {
@@ -324,10 +340,15 @@ pub(crate) fn sub(
     }
 }
 
-/// `base` moved by `delta` nanoseconds: cheaper than building the instant anew.
+/// `base` moved by `delta` nanoseconds, which is the instant `ns` into the ledger's year:
+/// a step from `base` is cheaper than building the instant anew, unless `base` is a leap
+/// second (chrono steps over those its own way).
 #[inline]
-fn near(base: DateTime<Utc>, delta: i64) -> Option<DateTime<Utc>> {
-    base.checked_add_signed(TimeDelta::nanoseconds(delta))
+fn near(base: DateTime<Utc>, ledger: &Ledger, delta: i64, ns: i64) -> Option<DateTime<Utc>> {
+    if base.timestamp_subsec_nanos() < 1_000_000_000 {
+        return base.checked_add_signed(TimeDelta::nanoseconds(delta));
+    }
+    at(ledger, ns)
 }
 
 /// The instant `ns` nanoseconds into the ledger's year.
@@ -356,6 +377,73 @@ const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Calendar;
+
+    /// Deterministic pseudo-random numbers (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+    }
+
+    fn with_ledgers_off<T>(f: impl FnOnce() -> T) -> T {
+        OFF.with(|c| c.set(true));
+        let out = f();
+        OFF.with(|c| c.set(false));
+        out
+    }
+
+    /// The ledger walk gives exactly what the day-by-day walk gives, for spans within a
+    /// year and across several, DST, overnight intervals, holidays and a union.
+    #[test]
+    fn ledger_walk_agrees_with_the_day_walk() {
+        let ams = r#"{"timezone": "Europe/Amsterdam",
+            "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-12:30", "13:00-17:00"],
+                      "wed": ["09:00-17:00"], "thu": ["09:00-17:00"],
+                      "fri": ["09:00-17:00", "22:00-02:00"], "sat": ["03:00-06:00"]},
+            "holidays": ["2026-04-03", {"month_day": "12-25"},
+                         {"month_day": "12-31", "hours": ["09:00-13:00", "23:00-01:00"]},
+                         {"date": "2027-03-28", "hours": ["00:00-24:00"]}]}"#;
+        let chatham = r#"{"timezone": "Pacific/Chatham",
+            "hours": {"sun": ["20:45-03:15"], "wed": ["00:00-24:00"]}}"#;
+        let nyc = r#"{"timezone": "America/New_York", "hours": {"mon": ["09:00-17:00"],
+            "thu": ["20:00-04:00"]}}"#;
+        let union = format!(r#"{{"any_of": [{ams}, {nyc}, {chatham}]}}"#);
+        let base = DateTime::from_timestamp(1_735_689_600, 0).unwrap_or_default(); // 2025-01-01
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for json in [ams, chatham, nyc, union.as_str()] {
+            let cal = Calendar::from_json(json).unwrap_or_else(|e| panic!("{e}"));
+            for i in 0..400 {
+                let t = base
+                    + TimeDelta::seconds(rng.below(4 * 365 * 86_400) as i64)
+                    + TimeDelta::nanoseconds(rng.below(1_000_000_000) as i64);
+                // Short and long: up to an hour, a month, three years.
+                let scale = [3_600, 30 * 86_400, 3 * 365 * 86_400][i % 3];
+                let d = TimeDelta::seconds(rng.below(scale) as i64 + 1);
+                let u = t + TimeDelta::seconds(rng.below(2 * scale) as i64);
+                let fast = (
+                    cal.add(t, d),
+                    cal.sub(t, d),
+                    cal.elapsed(t, u),
+                    cal.elapsed(u, t),
+                );
+                let slow = with_ledgers_off(|| {
+                    (
+                        cal.add(t, d),
+                        cal.sub(t, d),
+                        cal.elapsed(t, u),
+                        cal.elapsed(u, t),
+                    )
+                });
+                assert_eq!(fast, slow, "{json} at {t}, d {d}, u {u}");
+            }
+        }
+    }
 
     fn ledger() -> Ledger {
         // 2026: two intervals on January 1st (UTC), one on December 31st running into 2027.

@@ -12,7 +12,7 @@ use chrono_tz::Tz;
 use crate::calendar::cache::{YearTable, Years, FIRST_YEAR, LAST_YEAR};
 use crate::calendar::holiday::Holidays;
 use crate::calendar::interval::{Span, DAY};
-use crate::calendar::ledger::{Ledger, Ledgers};
+use crate::calendar::ledger::{self, Ledger, Ledgers};
 use crate::calendar::offsets::{zone_tables, Offsets, ZoneTables};
 use crate::calendar::schedule::Week;
 
@@ -228,6 +228,9 @@ impl Zoned {
 impl Ledgers for Zoned {
     #[inline]
     fn ledger(&self, year: i32) -> Option<&Ledger> {
+        if ledger::switched_off() {
+            return None;
+        }
         if year <= FIRST_YEAR || year >= LAST_YEAR {
             return None;
         }

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use crate::calendar::cache::Years;
-use crate::calendar::ledger::{Ledger, Ledgers};
+use crate::calendar::ledger::{self, Ledger, Ledgers};
 use crate::calendar::timeline::{Backward, Forward, Iv, Nanos, Zoned};
 
 /// Calendars in several zones, open when any of them is open.
@@ -31,6 +31,9 @@ impl Union {
 impl Ledgers for Union {
     #[inline]
     fn ledger(&self, year: i32) -> Option<&Ledger> {
+        if ledger::switched_off() {
+            return None;
+        }
         // Every member has the year, or the union has no ledger for it.
         self.ledgers.try_get(year, || {
             let members = self
