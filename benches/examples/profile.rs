@@ -1,7 +1,8 @@
 //! One case in a loop, for instruction counts under callgrind:
 //! `cargo build --release --example profile` then
 //! `valgrind --tool=callgrind target/release/examples/profile add30`.
-//! Cases: `add30`, `add8h`, `add30d`, `el30`, `el8h`, `el30d`, `el1y`.
+//! Cases: `add30`, `add8h`, `add30d`, `sub30`, `sub8h`, `sub30d`, `el30`, `el8h`, `el30d`,
+//! `el1y`. `sub` counts back from 2026-04-14 10:00 CEST.
 
 use std::hint::black_box;
 
@@ -15,12 +16,16 @@ fn main() {
         .unwrap_or(10_000);
     let d = desks();
     let start = at("2026-03-03T10:00:00+01:00");
+    let end = at("2026-04-14T10:00:00+02:00");
     let adds = add_cases();
     let els = elapsed_cases();
     let (kind, index) = match case.as_str() {
         "add30" => ("add", 0),
         "add8h" => ("add", 1),
         "add30d" => ("add", 2),
+        "sub30" => ("sub", 0),
+        "sub8h" => ("sub", 1),
+        "sub30d" => ("sub", 2),
         "el30" => ("el", 0),
         "el8h" => ("el", 1),
         "el30d" => ("el", 2),
@@ -32,6 +37,9 @@ fn main() {
         if kind == "add" {
             let (cd, _) = dur(adds[index].1);
             black_box(d.webcare.add(start.chrono, cd).ok());
+        } else if kind == "sub" {
+            let (cd, _) = dur(adds[index].1);
+            black_box(d.webcare.sub(end.chrono, cd).ok());
         } else {
             let (_, a, b) = els[index];
             black_box(d.webcare.elapsed(a.chrono, b.chrono).ok());
@@ -41,6 +49,9 @@ fn main() {
         if kind == "add" {
             let (cd, _) = dur(adds[index].1);
             black_box(d.webcare.add(black_box(start.chrono), black_box(cd)).ok());
+        } else if kind == "sub" {
+            let (cd, _) = dur(adds[index].1);
+            black_box(d.webcare.sub(black_box(end.chrono), black_box(cd)).ok());
         } else {
             let (_, a, b) = els[index];
             black_box(
