@@ -1,6 +1,6 @@
 //! Splitting text into segments on unicode-segmentation word boundaries, with byte offsets.
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 /// What a segment between two word boundaries is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,12 +26,177 @@ pub(crate) struct Segment {
 }
 
 /// The segments of `text`, in order, covering it entirely.
-pub(crate) fn segments(text: &str) -> impl Iterator<Item = Segment> + '_ {
-    text.split_word_bound_indices().map(|(start, s)| Segment {
-        kind: kind_of(s),
-        start,
-        end: start + s.len(),
-    })
+///
+/// The boundaries are exactly those of unicode-segmentation's `split_word_bound_indices`
+/// (a property test checks it). Runs of ASCII are split by hand, which is several times
+/// faster than the general tables; wherever a boundary could depend on a non-ASCII
+/// character (a combining mark after a letter, a letter after an infix dot, a wide space
+/// after a space) the text from there up to the next certain boundary goes through
+/// unicode-segmentation itself.
+pub(crate) fn segments(text: &str) -> Segments<'_> {
+    Segments {
+        text,
+        pos: 0,
+        general: None,
+    }
+}
+
+/// The iterator of [`segments`].
+#[derive(Debug)]
+pub(crate) struct Segments<'a> {
+    text: &'a str,
+    /// Where the next segment starts (outside a general chunk).
+    pos: usize,
+    /// A chunk being split by unicode-segmentation: its segments and its offset in `text`.
+    general: Option<(UWordBoundIndices<'a>, usize)>,
+}
+
+impl Iterator for Segments<'_> {
+    type Item = Segment;
+
+    #[inline]
+    fn next(&mut self) -> Option<Segment> {
+        if let Some((iter, offset)) = &mut self.general {
+            if let Some((start, s)) = iter.next() {
+                let start = *offset + start;
+                return Some(Segment {
+                    kind: kind_of(s),
+                    start,
+                    end: start + s.len(),
+                });
+            }
+            self.general = None;
+        }
+        let bytes = self.text.as_bytes();
+        let pos = self.pos;
+        if pos >= bytes.len() {
+            return None;
+        }
+        if let Some(seg) = ascii_segment(bytes, pos) {
+            self.pos = seg.end;
+            return Some(seg);
+        }
+        // Split from here to the next certain boundary with the general tables.
+        let end = next_safe_boundary(bytes, pos);
+        let chunk = self.text.get(pos..end).unwrap_or_default();
+        self.pos = end;
+        self.general = Some((chunk.split_word_bound_indices(), pos));
+        self.next()
+    }
+}
+
+/// Letters, digits and `_`: the ASCII characters that join into a word (WB5-WB13a).
+#[inline]
+fn is_core(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Characters that join two letters or two digits: `a.b`, `don't`, `a:b`, `1,5`, `1;2`
+/// (WB6/WB7, WB11/WB12).
+#[inline]
+fn is_infix_candidate(b: u8) -> bool {
+    matches!(b, b'.' | b',' | b';' | b'\'' | b':')
+}
+
+#[inline]
+fn joins(b: u8, prev: u8, next: u8) -> bool {
+    match b {
+        b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
+        b'\'' | b'.' | b':' if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() => true,
+        _ => false,
+    }
+}
+
+/// The segment starting at `pos` when the ASCII rules decide it on their own, else `None`.
+#[inline]
+fn ascii_segment(bytes: &[u8], pos: usize) -> Option<Segment> {
+    let len = bytes.len();
+    let first = *bytes.get(pos)?;
+    if !first.is_ascii() {
+        return None;
+    }
+    // The segment is certain when the byte after it is ASCII (non-ASCII could be a mark
+    // that attaches, a letter or digit that continues a word, or a wide space).
+    let ascii_at = |i: usize| bytes.get(i).is_none_or(u8::is_ascii);
+    if first == b' ' {
+        let mut i = pos + 1;
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        return ascii_at(i).then_some(Segment {
+            kind: SegmentKind::Space,
+            start: pos,
+            end: i,
+        });
+    }
+    if is_core(first) {
+        let mut i = pos + 1;
+        let mut number = first.is_ascii_digit();
+        while let Some(&b) = bytes.get(i) {
+            if is_core(b) {
+                number &= b.is_ascii_digit();
+            } else if is_infix_candidate(b) && i + 1 < len {
+                let next = bytes.get(i + 1).copied().unwrap_or(0);
+                if !next.is_ascii() {
+                    // A non-ASCII letter or digit after the infix would join it.
+                    return None;
+                }
+                let prev = bytes.get(i - 1).copied().unwrap_or(0);
+                if !joins(b, prev, next) {
+                    break;
+                }
+                number &= matches!(b, b'.' | b',');
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        if !ascii_at(i) {
+            return None;
+        }
+        let kind = if first == b'_' {
+            SegmentKind::Punct
+        } else if number {
+            SegmentKind::Number
+        } else {
+            SegmentKind::Word
+        };
+        return Some(Segment {
+            kind,
+            start: pos,
+            end: i,
+        });
+    }
+    // CR LF stays together; after CR, LF, VT and FF there is always a boundary (WB3a).
+    let (end, kind) = match first {
+        b'\r' if bytes.get(pos + 1) == Some(&b'\n') => (pos + 2, SegmentKind::Space),
+        b'\r' | b'\n' | 0x0B | 0x0C => (pos + 1, SegmentKind::Space),
+        b'\t' => (pos + 1, SegmentKind::Space),
+        _ => (pos + 1, SegmentKind::Punct),
+    };
+    if matches!(first, b'\r' | b'\n' | 0x0B | 0x0C) || ascii_at(end) {
+        Some(Segment {
+            kind,
+            start: pos,
+            end,
+        })
+    } else {
+        None
+    }
+}
+
+/// The first position after `pos` that is certainly a word boundary whatever precedes it:
+/// an ASCII space right after an ASCII character other than a space (nothing joins a space
+/// to what is before it but another space), or the end of the text.
+fn next_safe_boundary(bytes: &[u8], pos: usize) -> usize {
+    let mut i = pos + 1;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' && bytes.get(i - 1).is_some_and(|p| p.is_ascii() && *p != b' ') {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 fn kind_of(s: &str) -> SegmentKind {
@@ -81,6 +246,7 @@ pub(crate) fn lowercase_into(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn segments_cover_text_with_byte_offsets() {
@@ -95,5 +261,62 @@ mod tests {
             .collect();
         assert_eq!(words, ["Niet", "blij", "don't"]);
         assert!(segs.iter().any(|s| s.kind == SegmentKind::Emoji));
+    }
+
+    /// The segments as unicode-segmentation makes them, kinds from [`kind_of`].
+    fn reference(text: &str) -> Vec<Segment> {
+        text.split_word_bound_indices()
+            .map(|(start, s)| Segment {
+                kind: kind_of(s),
+                start,
+                end: start + s.len(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_on_tricky_cases() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "don't stop",
+            "e.g. 3.14 1,5 1;2 1'000 a:b a.b.c a..b 1..2 a. .a",
+            "_a a_ __ 9_ _9 a_b",
+            "café é.a a.é 1.٣ a.\u{301}b ab\u{301} a\u{200d}b",
+            " \u{301} x  \u{3000} y \u{3000}\u{3000}",
+            "\r\n\r\r\u{301}\n\u{301}\x0b\x0c\t\t\u{301}",
+            "#fail 😡😡 👍🏽 🇳🇱🇬🇧 👨\u{200d}👩\u{200d}👧 x",
+            "a\u{00ad}b a\u{feff}b NOT HAPPY!!! ？！",
+            "שלום\"א a\"b 漢字 ｶﾀｶﾅ カタカナ",
+        ] {
+            assert_eq!(
+                segments(text).collect::<Vec<_>>(),
+                reference(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn segments_equal_unicode_segmentation(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                4 => proptest::sample::select(vec![
+                    "a", "Z", "é", "ß", "1", "٣", "½", "_", ".", ",", ";", ":", "'", "\"",
+                    "’", " ", " ", "  ", "\t", "\r", "\n", "\r\n", "\x0b", "!", "?", "-",
+                    "#", "@", "😡", "👍", "🏽", "\u{200d}", "\u{301}", "\u{00ad}", "\u{feff}",
+                    "\u{00a0}", "\u{3000}", "\u{2003}", "🇳", "🇱", "א", "漢", "ｶ", "カ",
+                    "\u{fe0f}", "\u{20e3}", "\u{203f}", "\u{ff3f}", "\u{85}", "\u{2028}",
+                ]).prop_map(str::to_string),
+                1 => "\\PC{1,3}",
+                1 => "[a-z0-9 .,']{1,6}",
+            ], 0..24)
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(segments(&text).collect::<Vec<_>>(), reference(&text));
+        }
     }
 }
