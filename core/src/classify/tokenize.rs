@@ -227,6 +227,57 @@ pub(crate) fn is_emoji(c: char) -> bool {
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF)
 }
 
+/// Words up to this many bytes are folded on the stack.
+pub(crate) const FOLD_MAX: usize = 32;
+
+/// The lowercase form of `word` for lookups, and its capitals (see [`caps_letters`]), in
+/// one pass for an ASCII word up to [`FOLD_MAX`] bytes (folded into `buf`); other words
+/// are folded into `spill` by [`lowercase_into`].
+#[inline]
+pub(crate) fn fold<'a>(
+    word: &str,
+    buf: &'a mut [u8; FOLD_MAX],
+    spill: &'a mut String,
+) -> (&'a [u8], u32) {
+    let bytes = word.as_bytes();
+    if let Some(dst) = buf.get_mut(..bytes.len()) {
+        let mut ascii = true;
+        let mut lower = false;
+        let mut upper = 0u32;
+        for (d, &b) in dst.iter_mut().zip(bytes) {
+            ascii &= b.is_ascii();
+            lower |= b.is_ascii_lowercase();
+            let up = b.is_ascii_uppercase();
+            upper += u32::from(up);
+            *d = b | (u8::from(up) << 5);
+        }
+        if ascii {
+            let caps = if lower || upper < 2 { 0 } else { upper };
+            return (dst, caps);
+        }
+    }
+    lowercase_into(word, spill);
+    (spill.as_bytes(), caps_letters(word))
+}
+
+/// Letters of `s` when it is all capitals with at least two letters, else 0.
+pub(crate) fn caps_letters(s: &str) -> u32 {
+    let mut letters = 0u32;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return 0;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    if letters >= 2 {
+        letters
+    } else {
+        0
+    }
+}
+
 /// Appends the lowercase form of `word` to `out`, with typographic apostrophes folded to `'`.
 pub(crate) fn lowercase_into(word: &str, out: &mut String) {
     out.clear();

@@ -3,12 +3,14 @@
 
 pub(crate) mod en;
 pub(crate) mod nl;
+mod vocab;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use super::tokenize::{lowercase_into, segments, SegmentKind};
 use super::{Label, SignalKind};
+use vocab::Vocab;
+pub(crate) use vocab::Word;
 
 /// A group of phrases of one kind and weight.
 #[derive(Debug)]
@@ -70,9 +72,8 @@ pub(crate) struct Entry {
     pub user: bool,
 }
 
-/// FNV-1a: lexicon keys are short words, for which it is several times faster than SipHash.
-/// The table is built from the project's and the user's own words, so hash flooding is
-/// not a concern.
+/// FNV-1a, the hash of the model's features (its values are part of trained weights, so
+/// it never changes).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
@@ -97,8 +98,7 @@ impl Hasher for Fnv {
 /// The compiled lexicon.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
-    vocab: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
-    flags: Vec<u8>,
+    vocab: Vocab,
     by_first: Vec<Vec<u32>>,
     num_first: Vec<u32>,
     pub entries: Vec<Entry>,
@@ -139,7 +139,7 @@ impl Lexicon {
                             })
                             .collect();
                         for id in ids {
-                            if let Some(f) = lex.flags.get_mut(id as usize) {
+                            if let Some(f) = lex.vocab.flags.get_mut(id as usize) {
                                 *f |= lex_flag;
                             }
                         }
@@ -153,27 +153,23 @@ impl Lexicon {
 
     fn flag(&mut self, word: &str, flag: u8) {
         let id = self.intern(word);
-        if let Some(f) = self.flags.get_mut(id as usize) {
+        if let Some(f) = self.vocab.flags.get_mut(id as usize) {
             *f |= flag;
         }
     }
 
     fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(word) {
-            return id;
+        let id = self.vocab.intern(word);
+        if id as usize >= self.by_first.len() {
+            self.by_first.push(Vec::new());
         }
-        let id = self.flags.len() as u32;
-        self.vocab.insert(word.into(), id);
-        self.flags.push(0);
-        self.by_first.push(Vec::new());
         id
     }
 
-    /// The id and flags of a lowercase word.
+    /// The id, flags and language n-gram marks of a lowercase word.
     #[inline]
-    pub fn lookup(&self, lower: &str) -> Option<(u32, u8)> {
-        let id = *self.vocab.get(lower)?;
-        Some((id, self.flags.get(id as usize).copied().unwrap_or(0)))
+    pub fn lookup(&self, lower: &[u8]) -> Option<Word> {
+        self.vocab.get(lower)
     }
 
     /// Adds a phrase; returns false when it has no words. Call [`Lexicon::finish`] after.
