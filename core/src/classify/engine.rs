@@ -4,7 +4,8 @@
 
 use super::language::{ngram_marks, Evidence};
 use super::lexicon::{
-    Elem, Entry, Lang, Lexicon, INTENSIFIER, LEX_EN, LEX_NL, NEGATOR, NUMBER, STOP_EN, STOP_NL,
+    Candidate, Elem, Entry, Lang, Lexicon, INTENSIFIER, LEX_EN, LEX_NL, NEGATOR, NUMBER, STOP_EN,
+    STOP_NL,
 };
 use super::tokenize::{fold, lowercase_into, segments, SegmentKind, FOLD_MAX};
 use super::{Label, Language, Signal, SignalKind};
@@ -449,7 +450,7 @@ fn match_lexicon(
             }
         }
         let mut best: Option<&Entry> = None;
-        let lists: [&[u32]; 2] = [
+        let lists: [&[Candidate]; 2] = [
             if tok.id == NO_ID {
                 &[]
             } else {
@@ -461,14 +462,30 @@ fn match_lexicon(
                 &[]
             },
         ];
+        // What a phrase of two or more words needs of the next token (see `matches_at`).
+        let next = toks
+            .get(i + 1)
+            .filter(|t| !t.gap && !t.hashtag && !tok.hashtag);
         for list in lists {
-            for &e in list {
-                let Some(entry) = lex.entries.get(e as usize) else {
-                    continue;
-                };
-                if best.is_some_and(|b| b.elems.len() >= entry.elems.len()) {
+            for c in list {
+                if best.is_some_and(|b| b.elems.len() >= c.len as usize) {
                     break;
                 }
+                if c.len >= 2 {
+                    // Cannot match: skip it without looking at the whole phrase.
+                    let Some(n) = next else { continue };
+                    let fits = match c.second {
+                        Elem::Word(id) => n.id == id,
+                        Elem::Num => n.num,
+                        Elem::Any => true,
+                    };
+                    if !fits {
+                        continue;
+                    }
+                }
+                let Some(entry) = lex.entries.get(c.entry as usize) else {
+                    continue;
+                };
                 if applies(entry, language) && matches_at(entry, toks, i) {
                     best = Some(entry);
                     break;

@@ -51,95 +51,149 @@ pub(crate) struct Segments<'a> {
     general: Option<(UWordBoundIndices<'a>, usize)>,
 }
 
+impl Segments<'_> {
+    /// The next segment of the chunk being split by unicode-segmentation, if any.
+    #[cold]
+    fn next_general(&mut self) -> Option<Segment> {
+        let (iter, offset) = self.general.as_mut()?;
+        match iter.next() {
+            Some((start, s)) => {
+                let start = *offset + start;
+                Some(Segment {
+                    kind: kind_of(s),
+                    start,
+                    end: start + s.len(),
+                })
+            }
+            None => {
+                self.general = None;
+                None
+            }
+        }
+    }
+
+    /// Starts splitting from `pos` to the next certain boundary with the general tables.
+    #[cold]
+    fn start_general(&mut self, pos: usize) -> Option<Segment> {
+        let end = next_safe_boundary(self.text.as_bytes(), pos);
+        let chunk = self.text.get(pos..end).unwrap_or_default();
+        self.pos = end;
+        self.general = Some((chunk.split_word_bound_indices(), pos));
+        self.next_general()
+    }
+}
+
 impl Iterator for Segments<'_> {
     type Item = Segment;
 
     #[inline]
     fn next(&mut self) -> Option<Segment> {
-        if let Some((iter, offset)) = &mut self.general {
-            if let Some((start, s)) = iter.next() {
-                let start = *offset + start;
-                return Some(Segment {
-                    kind: kind_of(s),
-                    start,
-                    end: start + s.len(),
-                });
+        if self.general.is_some() {
+            if let Some(seg) = self.next_general() {
+                return Some(seg);
             }
-            self.general = None;
         }
-        let bytes = self.text.as_bytes();
         let pos = self.pos;
-        if pos >= bytes.len() {
-            return None;
+        match ascii_segment(self.text.as_bytes(), pos) {
+            Ascii::Segment(seg) => {
+                self.pos = seg.end;
+                Some(seg)
+            }
+            Ascii::End => None,
+            Ascii::Unsure => self.start_general(pos),
         }
-        if let Some(seg) = ascii_segment(bytes, pos) {
-            self.pos = seg.end;
-            return Some(seg);
-        }
-        // Split from here to the next certain boundary with the general tables.
-        let end = next_safe_boundary(bytes, pos);
-        let chunk = self.text.get(pos..end).unwrap_or_default();
-        self.pos = end;
-        self.general = Some((chunk.split_word_bound_indices(), pos));
-        self.next()
     }
 }
 
-/// Letters, digits and `_`: the ASCII characters that join into a word (WB5-WB13a).
+/// Byte classes of the ASCII fast path.
+const CORE: u8 = 1;
+const DIGIT: u8 = 2;
+const ALPHA: u8 = 4;
+const INFIX: u8 = 8;
+const NON_ASCII: u8 = 16;
+
+/// The class of every byte: letters, digits and `_` join into a word (CORE, WB5-WB13a);
+/// `.` `,` `;` `'` `:` can join two letters or two digits (INFIX, WB6/WB7, WB11/WB12).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            CORE | DIGIT
+        } else if c.is_ascii_alphabetic() {
+            CORE | ALPHA
+        } else if c == b'_' {
+            CORE
+        } else if matches!(c, b'.' | b',' | b';' | b'\'' | b':') {
+            INFIX
+        } else if !c.is_ascii() {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 #[inline]
-fn is_core(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
 }
 
-/// Characters that join two letters or two digits: `a.b`, `don't`, `a:b`, `1,5`, `1;2`
-/// (WB6/WB7, WB11/WB12).
-#[inline]
-fn is_infix_candidate(b: u8) -> bool {
-    matches!(b, b'.' | b',' | b';' | b'\'' | b':')
-}
-
+/// Whether `b` joins `prev` and `next` into one word: `1.5`, `1,5`, `1;2`, `1'000` between
+/// digits, `e.g`, `don't`, `a:b` between letters.
 #[inline]
 fn joins(b: u8, prev: u8, next: u8) -> bool {
     match b {
-        b'.' | b',' | b';' | b'\'' if prev.is_ascii_digit() && next.is_ascii_digit() => true,
-        b'\'' | b'.' | b':' if prev.is_ascii_alphabetic() && next.is_ascii_alphabetic() => true,
+        b'.' | b',' | b';' | b'\'' if class(prev) & class(next) & DIGIT != 0 => true,
+        b'\'' | b'.' | b':' if class(prev) & class(next) & ALPHA != 0 => true,
         _ => false,
     }
 }
 
-/// The segment starting at `pos` when the ASCII rules decide it on their own, else `None`.
+/// What the ASCII rules say about the segment at a position.
+enum Ascii {
+    /// The segment, certain.
+    Segment(Segment),
+    /// The end of the text.
+    End,
+    /// Non-ASCII text could change it: ask unicode-segmentation.
+    Unsure,
+}
+
+/// The segment starting at `pos` when the ASCII rules decide it on their own.
 #[inline]
-fn ascii_segment(bytes: &[u8], pos: usize) -> Option<Segment> {
-    let len = bytes.len();
-    let first = *bytes.get(pos)?;
-    if !first.is_ascii() {
-        return None;
-    }
+fn ascii_segment(bytes: &[u8], pos: usize) -> Ascii {
+    let Some(&first) = bytes.get(pos) else {
+        return Ascii::End;
+    };
+    let c = class(first);
     // The segment is certain when the byte after it is ASCII (non-ASCII could be a mark
     // that attaches, a letter or digit that continues a word, or a wide space).
-    let ascii_at = |i: usize| bytes.get(i).is_none_or(u8::is_ascii);
-    if first == b' ' {
-        let mut i = pos + 1;
-        while bytes.get(i) == Some(&b' ') {
-            i += 1;
-        }
-        return ascii_at(i).then_some(Segment {
-            kind: SegmentKind::Space,
+    let ascii_at = |i: usize| bytes.get(i).is_none_or(|&b| class(b) & NON_ASCII == 0);
+    let seg = |kind, end| {
+        Ascii::Segment(Segment {
+            kind,
             start: pos,
-            end: i,
-        });
-    }
-    if is_core(first) {
+            end,
+        })
+    };
+    if c & CORE != 0 {
         let mut i = pos + 1;
-        let mut number = first.is_ascii_digit();
+        let mut number = c & DIGIT != 0;
         while let Some(&b) = bytes.get(i) {
-            if is_core(b) {
-                number &= b.is_ascii_digit();
-            } else if is_infix_candidate(b) && i + 1 < len {
-                let next = bytes.get(i + 1).copied().unwrap_or(0);
-                if !next.is_ascii() {
+            let cb = class(b);
+            if cb & CORE != 0 {
+                number &= cb & DIGIT != 0;
+            } else if cb & INFIX != 0 {
+                let Some(&next) = bytes.get(i + 1) else {
+                    break;
+                };
+                if class(next) & NON_ASCII != 0 {
                     // A non-ASCII letter or digit after the infix would join it.
-                    return None;
+                    return Ascii::Unsure;
                 }
                 let prev = bytes.get(i - 1).copied().unwrap_or(0);
                 if !joins(b, prev, next) {
@@ -152,7 +206,7 @@ fn ascii_segment(bytes: &[u8], pos: usize) -> Option<Segment> {
             i += 1;
         }
         if !ascii_at(i) {
-            return None;
+            return Ascii::Unsure;
         }
         let kind = if first == b'_' {
             SegmentKind::Punct
@@ -161,27 +215,26 @@ fn ascii_segment(bytes: &[u8], pos: usize) -> Option<Segment> {
         } else {
             SegmentKind::Word
         };
-        return Some(Segment {
-            kind,
-            start: pos,
-            end: i,
-        });
+        return seg(kind, i);
     }
-    // CR LF stays together; after CR, LF, VT and FF there is always a boundary (WB3a).
-    let (end, kind) = match first {
-        b'\r' if bytes.get(pos + 1) == Some(&b'\n') => (pos + 2, SegmentKind::Space),
-        b'\r' | b'\n' | 0x0B | 0x0C => (pos + 1, SegmentKind::Space),
-        b'\t' => (pos + 1, SegmentKind::Space),
-        _ => (pos + 1, SegmentKind::Punct),
-    };
-    if matches!(first, b'\r' | b'\n' | 0x0B | 0x0C) || ascii_at(end) {
-        Some(Segment {
-            kind,
-            start: pos,
-            end,
-        })
-    } else {
-        None
+    match first {
+        b' ' => {
+            let mut i = pos + 1;
+            while bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            if ascii_at(i) {
+                seg(SegmentKind::Space, i)
+            } else {
+                Ascii::Unsure
+            }
+        }
+        // CR LF stays together; after CR, LF, VT and FF there is always a boundary (WB3a).
+        b'\r' if bytes.get(pos + 1) == Some(&b'\n') => seg(SegmentKind::Space, pos + 2),
+        b'\r' | b'\n' | 0x0B | 0x0C => seg(SegmentKind::Space, pos + 1),
+        _ if c & NON_ASCII != 0 || !ascii_at(pos + 1) => Ascii::Unsure,
+        b'\t' => seg(SegmentKind::Space, pos + 1),
+        _ => seg(SegmentKind::Punct, pos + 1),
     }
 }
 

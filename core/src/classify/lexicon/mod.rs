@@ -95,12 +95,28 @@ impl Hasher for Fnv {
     }
 }
 
+/// A phrase that can start at a token, with what its second element must be, so most
+/// candidates are rejected by looking at the next token only.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    /// Index in [`Lexicon::entries`].
+    pub entry: u32,
+    /// Number of elements of the phrase.
+    pub len: u32,
+    /// Its second element (phrases of one word: `Elem::Any`).
+    pub second: Elem,
+}
+
 /// The compiled lexicon.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
     vocab: Vocab,
     by_first: Vec<Vec<u32>>,
     num_first: Vec<u32>,
+    /// The lists of `by_first` (one range per word id) and `num_first` (the last range)
+    /// as candidates, in the same order.
+    candidates: Vec<Candidate>,
+    ranges: Vec<(u32, u32)>,
     pub entries: Vec<Entry>,
 }
 
@@ -235,17 +251,42 @@ impl Lexicon {
             list.sort_by_key(key);
         }
         self.num_first.sort_by_key(key);
+        self.candidates.clear();
+        self.ranges.clear();
+        for list in self.by_first.iter().chain([&self.num_first]) {
+            let start = self.candidates.len() as u32;
+            for &e in list {
+                if let Some(entry) = self.entries.get(e as usize) {
+                    self.candidates.push(Candidate {
+                        entry: e,
+                        len: entry.elems.len() as u32,
+                        second: entry.elems.get(1).copied().unwrap_or(Elem::Any),
+                    });
+                }
+            }
+            self.ranges.push((start, self.candidates.len() as u32));
+        }
     }
 
-    /// Entries whose first element is the word `id`.
-    #[inline]
-    pub fn starting_with(&self, id: u32) -> &[u32] {
-        self.by_first.get(id as usize).map_or(&[], Vec::as_slice)
+    fn range(&self, index: usize) -> &[Candidate] {
+        self.ranges
+            .get(index)
+            .and_then(|&(a, b)| self.candidates.get(a as usize..b as usize))
+            .unwrap_or_default()
     }
 
-    /// Entries whose first element is a number.
+    /// Phrases whose first element is the word `id`, longest first.
     #[inline]
-    pub fn starting_with_number(&self) -> &[u32] {
-        &self.num_first
+    pub fn starting_with(&self, id: u32) -> &[Candidate] {
+        if id as usize >= self.by_first.len() {
+            return &[];
+        }
+        self.range(id as usize)
+    }
+
+    /// Phrases whose first element is a number, longest first.
+    #[inline]
+    pub fn starting_with_number(&self) -> &[Candidate] {
+        self.range(self.by_first.len())
     }
 }
