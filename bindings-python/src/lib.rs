@@ -13,8 +13,10 @@ mod contact;
 mod convert;
 mod error;
 mod expected;
+mod inbox;
 mod message;
 mod policy;
+mod report;
 
 #[pymodule]
 fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -29,6 +31,8 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     policy::register(m)?;
     case::register(m)?;
     expected::register(m)?;
+    inbox::register(m)?;
+    report::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }
