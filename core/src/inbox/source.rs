@@ -50,7 +50,9 @@ use crate::message::{Direction, Message};
 /// - `channel` (a column) or `channel_value` (one channel for the whole file): exactly one.
 ///
 /// Unknown keys are an error, so a typo cannot silently drop a column.
-/// [`ColumnMapping::default`] reads a CSV whose header uses the message's JSON field names.
+/// [`ColumnMapping::default`] reads a CSV whose header has the message's JSON field names
+/// `id`, `author`, `direction`, `sent_at`, `text` and `channel`; the optional columns must
+/// be named to be read (a named column missing from the header is an error).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnMapping {
@@ -112,10 +114,10 @@ impl Default for ColumnMapping {
             sent_at: "sent_at".into(),
             sent_at_format: None,
             text: "text".into(),
-            reply_to: Some("reply_to".into()),
-            case_id: Some("case_id".into()),
-            reach: Some("reach".into()),
-            promoted: Some("promoted".into()),
+            reply_to: None,
+            case_id: None,
+            reach: None,
+            promoted: None,
             channel: Some("channel".into()),
             channel_value: None,
         }
@@ -270,7 +272,7 @@ impl<R: Read> MessageReader<R> {
         mapping.validate()?;
         let mut records = csv::ReaderBuilder::new()
             .has_headers(true)
-            .flexible(false)
+            .flexible(true)
             .from_reader(reader);
         let header = records
             .headers()

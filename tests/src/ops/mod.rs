@@ -11,6 +11,7 @@ mod consistency;
 mod contact;
 mod expected;
 mod policy;
+mod report;
 
 pub use args::Args;
 
@@ -25,6 +26,7 @@ pub fn dispatch(op: &str, input: &Value) -> Option<Result<Value, Error>> {
         "policy" => policy::dispatch(op, input),
         "case" => case::dispatch(op, input),
         "expected" => expected::dispatch(op, input),
+        "report" | "source" => report::dispatch(op, input),
         _ => None,
     }
 }

@@ -1,0 +1,187 @@
+//! Properties of the inbox pipeline: batch size, duplicates and eviction change no figure.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers: a failed unwrap is a failed test"
+)]
+
+use chrono::{TimeDelta, TimeZone, Utc};
+use proptest::prelude::*;
+use webcare::inbox::{ColumnMapping, Inbox, InboxOptions, MessageReader};
+use webcare::{Channel, Direction, Message, Report};
+
+const CHANNELS: [Channel; 4] = [Channel::X, Channel::Email, Channel::Chat, Channel::Facebook];
+const TEXTS: [&str; 4] = [
+    "Still no refund after 6 weeks! #fail",
+    "How many bags can I take?",
+    "Thanks, lovely crew!",
+    "Waar blijft mijn koffer? Al 3 keer gebeld.",
+];
+
+/// Conversations one after another, each finished (a reply) well before the next starts:
+/// (channel, text, reply delay in minutes or none, gap to the next conversation in hours).
+fn stream(spec: &[(usize, usize, Option<u32>, u32)]) -> Vec<Message> {
+    let mut t = Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap();
+    let mut out = Vec::new();
+    for (i, (channel, text, reply, gap)) in spec.iter().enumerate() {
+        let channel = CHANNELS[channel % CHANNELS.len()].clone();
+        let case = format!("c{i}");
+        out.push(Message {
+            id: format!("{case}a"),
+            channel: channel.clone(),
+            direction: Direction::Inbound,
+            author: format!("user{}@example.com", i % 5),
+            sent_at: t,
+            text: TEXTS[text % TEXTS.len()].to_owned(),
+            reply_to: None,
+            case_id: Some(case.clone()),
+            reach: None,
+            promoted: false,
+        });
+        if let Some(minutes) = reply {
+            out.push(Message {
+                id: format!("{case}r"),
+                channel,
+                direction: Direction::Outbound,
+                author: "service@airline.example".into(),
+                sent_at: t + TimeDelta::minutes(i64::from(*minutes)),
+                text: "We are on it: within 14 days.".into(),
+                reply_to: Some(format!("{case}a")),
+                case_id: Some(case),
+                reach: None,
+                promoted: false,
+            });
+        }
+        t += TimeDelta::hours(i64::from(*gap));
+    }
+    out
+}
+
+fn report_with(messages: &[Message], batch: usize, retention: TimeDelta, twice: bool) -> Report {
+    let mut inbox = Inbox::new(InboxOptions {
+        retention,
+        ..InboxOptions::default()
+    });
+    for chunk in messages.chunks(batch.max(1)) {
+        inbox.push_batch(chunk).unwrap();
+        if twice {
+            inbox.push_batch(chunk).unwrap();
+        }
+    }
+    let now = messages.iter().map(|m| m.sent_at).max().unwrap();
+    inbox.report(now + TimeDelta::days(60))
+}
+
+fn spec() -> impl Strategy<Value = Vec<(usize, usize, Option<u32>, u32)>> {
+    prop::collection::vec(
+        (0..4usize, 0..4usize, prop::option::of(1..600u32), 11..30u32),
+        1..40,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn batch_size_changes_nothing(spec in spec(), batch in 1..50usize) {
+        let messages = stream(&spec);
+        let one = report_with(&messages, 1, TimeDelta::days(7), false);
+        let many = report_with(&messages, batch, TimeDelta::days(7), false);
+        prop_assert_eq!(one, many);
+    }
+
+    #[test]
+    fn pushing_twice_changes_nothing(spec in spec(), batch in 1..50usize) {
+        let messages = stream(&spec);
+        let once = report_with(&messages, batch, TimeDelta::days(7), false);
+        let twice = report_with(&messages, batch, TimeDelta::days(7), true);
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn eviction_changes_nothing(spec in spec()) {
+        let messages = stream(&spec);
+        // Pushed one by one, a 1-second retention folds each finished conversation in at
+        // the next sweep; a 1000-day one never does.
+        let tiny = report_with(&messages, 1, TimeDelta::seconds(1), false);
+        let huge = report_with(&messages, 1, TimeDelta::days(1000), false);
+        prop_assert_eq!(tiny, huge);
+    }
+}
+
+#[test]
+fn a_reused_id_with_other_content_is_an_error() {
+    let messages = stream(&[(0, 0, Some(5), 1)]);
+    let mut inbox = Inbox::new(InboxOptions::default());
+    inbox.push(messages[0].clone()).unwrap();
+    let mut other = messages[0].clone();
+    other.sent_at += TimeDelta::minutes(1);
+    assert_eq!(
+        inbox.push(other).unwrap_err().code(),
+        "duplicate_message_id"
+    );
+}
+
+#[test]
+fn a_reply_before_its_parent_joins_the_parents_conversation() {
+    let mut messages = stream(&[(0, 0, Some(5), 1)]);
+    for m in &mut messages {
+        m.case_id = None;
+    }
+    messages.reverse();
+    let mut inbox = Inbox::new(InboxOptions::default());
+    inbox.push_batch(&messages).unwrap();
+    assert_eq!(inbox.open_conversations(), 1);
+    let report = inbox.report(messages[0].sent_at);
+    assert_eq!(report.total.answered, 1);
+    assert_eq!(report.total.first_response.median_s, Some(300.0));
+}
+
+#[test]
+fn twcs_sample_loads_without_editing() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/support/twcs-sample.csv");
+    let Ok(file) = std::fs::File::open(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let reader = MessageReader::csv(std::io::BufReader::new(file), ColumnMapping::twcs()).unwrap();
+    // The sample has a few rows broken by unquoted line breaks in tweets: each is an
+    // `invalid_record` naming its line, and reading goes on past it.
+    let (ok, bad): (Vec<_>, Vec<_>) = reader.partition(Result::is_ok);
+    let messages: Vec<Message> = ok.into_iter().map(Result::unwrap).collect();
+    assert!(bad
+        .iter()
+        .all(|e| e.as_ref().unwrap_err().code() == "invalid_record"));
+    assert!(
+        messages.len() > 4000 && bad.len() < 100,
+        "{} read, {} bad",
+        messages.len(),
+        bad.len()
+    );
+    assert!(messages.iter().any(|m| m.direction == Direction::Outbound));
+    assert!(messages
+        .iter()
+        .all(|m| m.reply_to.as_deref().is_none_or(|r| !r.ends_with(".0"))));
+    let mut sorted = messages.clone();
+    sorted.sort_by_key(|m| m.sent_at);
+    let report = Report::from_messages(&sorted, &webcare::Policy::preset()).unwrap();
+    assert!(report.total.answered > 0);
+}
+
+#[test]
+fn csv_errors_name_line_and_column() {
+    let csv = "id,author,direction,sent_at,text,channel\n\
+               m1,ann@example.com,inbound,2026-03-02T10:00:00Z,hi,email\n\
+               m2,ann@example.com,sideways,2026-03-02T10:00:00Z,hi,email\n";
+    let results: Vec<_> = MessageReader::csv(csv.as_bytes(), ColumnMapping::default())
+        .unwrap()
+        .collect();
+    assert!(results[0].is_ok());
+    let err = results[1].as_ref().unwrap_err();
+    assert_eq!(err.code(), "invalid_record");
+    assert!(
+        err.to_string().contains("line 3, column direction"),
+        "{err}"
+    );
+}
