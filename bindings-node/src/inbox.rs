@@ -455,10 +455,35 @@ impl Default for JsColumnMapping {
 
 type Reader = Box<dyn Iterator<Item = std::result::Result<Message, Error>> + Send>;
 
+/// Up to `n` messages. A bad record ends the batch: it is raised at once when it is the
+/// first record of the batch, else kept for the next call, so no message is lost.
+fn read_batch(
+    reader: &mut Reader,
+    pending: &mut Option<Error>,
+    n: usize,
+) -> std::result::Result<Vec<Message>, Error> {
+    if let Some(e) = pending.take() {
+        return Err(e);
+    }
+    let mut out = Vec::with_capacity(n.min(4096));
+    while out.len() < n {
+        match reader.next() {
+            None => break,
+            Some(Ok(m)) => out.push(m),
+            Some(Err(e)) if out.is_empty() => return Err(e),
+            Some(Err(e)) => {
+                *pending = Some(e);
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Messages read from a file one record at a time (JSON lines, or CSV through a column
 /// mapping); `read(n)` gives the next batch.
 #[napi(js_name = "MessageReader")]
-pub struct JsMessageReader(Reader);
+pub struct JsMessageReader(Reader, Option<Error>);
 
 impl std::fmt::Debug for JsMessageReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -468,17 +493,12 @@ impl std::fmt::Debug for JsMessageReader {
 
 #[napi]
 impl JsMessageReader {
-    /// Up to `n` messages; an empty array at the end. The first bad record throws
-    /// (`invalid_record`, with `line` and `column`); the messages read before it in this
-    /// call are lost, reading can continue after it.
+    /// Up to `n` messages; an empty array at the end. A bad record (`invalid_record`, with
+    /// `line` and `column`) ends a batch: the messages before it come back, and the next
+    /// call throws its error; reading can continue after that.
     #[napi(catch_unwind)]
     pub fn read(&mut self, env: &Env, n: u32) -> Result<Vec<message::Message>> {
-        let batch = guard(env, || {
-            self.0
-                .by_ref()
-                .take(n as usize)
-                .collect::<std::result::Result<Vec<Message>, Error>>()
-        })?;
+        let batch = guard(env, || read_batch(&mut self.0, &mut self.1, n as usize))?;
         Ok(batch.iter().map(message::Message::from).collect())
     }
 }
@@ -516,5 +536,5 @@ pub fn read_messages(
     } else {
         Box::new(MessageReader::json_lines(file))
     };
-    Ok(JsMessageReader(reader))
+    Ok(JsMessageReader(reader, None))
 }

@@ -391,10 +391,35 @@ impl PyColumnMapping {
 
 type Reader = Box<dyn Iterator<Item = Result<Message, Error>> + Send>;
 
+/// Up to `n` messages. A bad record ends the batch: it is raised at once when it is the
+/// first record of the batch, else kept for the next call, so no message is lost.
+fn read_batch(
+    reader: &mut Reader,
+    pending: &mut Option<Error>,
+    n: usize,
+) -> std::result::Result<Vec<Message>, Error> {
+    if let Some(e) = pending.take() {
+        return Err(e);
+    }
+    let mut out = Vec::with_capacity(n.min(4096));
+    while out.len() < n {
+        match reader.next() {
+            None => break,
+            Some(Ok(m)) => out.push(m),
+            Some(Err(e)) if out.is_empty() => return Err(e),
+            Some(Err(e)) => {
+                *pending = Some(e);
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Messages read from a file one record at a time (JSON lines, or CSV through a column
 /// mapping); iterate for one `Message` at a time or call `read(n)` for batches.
 #[pyclass(name = "MessageReader", module = "webcare")]
-pub struct PyMessageReader(std::sync::Mutex<Reader>);
+pub struct PyMessageReader(std::sync::Mutex<(Reader, Option<Error>)>);
 
 impl std::fmt::Debug for PyMessageReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -404,14 +429,12 @@ impl std::fmt::Debug for PyMessageReader {
 
 #[pymethods]
 impl PyMessageReader {
-    /// Up to `n` messages; an empty list at the end. Runs without the GIL. An error
-    /// (`invalid_record`, with the line and column) is raised for the first bad record;
-    /// the messages read before it in this call are lost, reading can continue after it.
+    /// Up to `n` messages; an empty list at the end. Runs without the GIL. A bad record
+    /// (`invalid_record`, with the line and column) ends a batch: the messages before it
+    /// come back, and the next call raises its error; reading can continue after that.
     fn read(&mut self, py: Python<'_>, n: usize) -> PyResult<Vec<PyMessage>> {
-        let reader = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
-        let batch = guard(py, || {
-            py.detach(|| reader.take(n).collect::<Result<Vec<Message>, Error>>())
-        })?;
+        let (reader, pending) = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
+        let batch = guard(py, || py.detach(|| read_batch(reader, pending, n)))?;
         Ok(batch.into_iter().map(PyMessage).collect())
     }
 
@@ -420,7 +443,10 @@ impl PyMessageReader {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyMessage>> {
-        let reader = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
+        let (reader, pending) = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Some(e) = pending.take() {
+            return guard(py, || Err(e));
+        }
         match reader.next() {
             None => Ok(None),
             Some(m) => guard(py, || m).map(|m| Some(PyMessage(m))),
@@ -465,7 +491,7 @@ pub fn read_messages(
     } else {
         Box::new(MessageReader::json_lines(file))
     };
-    Ok(PyMessageReader(std::sync::Mutex::new(reader)))
+    Ok(PyMessageReader(std::sync::Mutex::new((reader, None))))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

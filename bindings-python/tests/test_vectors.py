@@ -14,6 +14,7 @@ from ops_case import OPS as CASE_OPS
 from ops_classify import OPS as CLASSIFY_OPS
 from ops_consistency import OPS as CONSISTENCY_OPS
 from ops_contact import OPS as CONTACT_OPS
+from ops_report import OPS as REPORT_OPS
 from vectors import load_cases, subset_eq
 
 OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -22,6 +23,7 @@ OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **CASE_OPS,
     **CLASSIFY_OPS,
     **CONSISTENCY_OPS,
+    **REPORT_OPS,
 }
 
 # Ops (or single case ids) that the Python runner does not run, with the reason.

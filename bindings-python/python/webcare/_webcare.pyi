@@ -1439,9 +1439,9 @@ class MessageReader:
     """
 
     def read(self, n: int) -> list[Message]:
-        """Up to `n` messages; an empty list at the end. Runs without the GIL. An error
-        (`invalid_record`, with the line and column) is raised for the first bad record;
-        the messages read before it in this call are lost, reading can continue after it.
+        """Up to `n` messages; an empty list at the end. Runs without the GIL. A bad record
+        (`invalid_record`, with the line and column) ends a batch: the messages before it
+        come back, and the next call raises its error; reading can continue after that.
         """
     def __iter__(self) -> MessageReader: ...
     def __next__(self) -> Message: ...
