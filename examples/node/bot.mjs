@@ -50,10 +50,23 @@ export function acknowledge(message, item, expected) {
   return { language, reply: parts.join(' ') }
 }
 
+// The expected response times change slowly: the report is read again once the mentions
+// are a quarter of an hour past the last reading.
+const REFRESH_MS = 15 * 60 * 1000
+let reading = null
+
+function expectedTimes(inbox, at) {
+  if (reading === null || at.getTime() - reading.at.getTime() >= REFRESH_MS || at < reading.at) {
+    reading = inbox.report(at)
+    reading = { at, channels: reading.channels }
+  }
+  return reading.channels
+}
+
 function answer(inbox, message) {
   // The whole waiting queue: the mention's own conversation is in it, whatever its rank.
   const item = inbox.queue(message.sentAt, 0xffffffff).find((q) => q.messageId === message.id)
-  const channel = inbox.report(message.sentAt).channels.find((c) => c.channel === message.channel)
+  const channel = expectedTimes(inbox, message.sentAt).find((c) => c.channel === message.channel)
   const { language, reply } = acknowledge(message, item, channel?.figures.expected)
   return { id: message.id, priority: item?.priority ?? null, language, reply }
 }
