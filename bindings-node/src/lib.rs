@@ -15,5 +15,5 @@ pub mod expected;
 pub mod inbox;
 pub mod message;
 pub mod policy;
-pub mod triage;
 pub mod report;
+pub mod triage;

@@ -16,8 +16,8 @@ mod expected;
 mod inbox;
 mod message;
 mod policy;
-mod triage;
 mod report;
+mod triage;
 
 #[pymodule]
 fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
