@@ -1123,36 +1123,11 @@ export interface Triage {
   /** The sum of the reasons' points, 0 or more. */
   score: number
   /** Every reason that added points, largest first. */
-  reasons: Array<TriageReason>
-  /** What to do, in the message's language. */
-  advice: Array<TriageAdvice>
-  /** The language of the advice texts (`en`, `nl`, `unknown`). */
-  language: string
-}
-
-/** The result of triage: priority, score, reasons and the suggested approach. */
-export interface Triage {
-  /** The priority the score maps to. */
-  priority: 'low' | 'normal' | 'high' | 'urgent'
-  /** The sum of the reasons' points, 0 or more. */
-  score: number
-  /** Every reason that added points, largest first. */
   reasons: Array<Reason>
   /** What to do, each step with its reason, in `language`. */
   advice: Array<Advice>
   /** The language of the advice texts (English when the message is in neither). */
   language: 'en' | 'nl'
-}
-
-/** One step of the suggested approach, with the reason for it. */
-export interface TriageAdvice {
-  /**
-   * What to do (`answer_in_public`, `continue_in_private`, `apologise`, `escalate`,
-   * `do_not_delete`, `answer`, `thank`).
-   */
-  kind: string
-  /** The step and its reason as a sentence in the message's language. */
-  text: string
 }
 
 /**
@@ -1173,17 +1148,4 @@ export interface TriageOptions {
   slaLeftMs?: number
   /** The SLA target in milliseconds; given together with `slaLeftMs`. */
   slaTargetMs?: number
-}
-
-/** One reason with the points it added to the triage score. */
-export interface TriageReason {
-  /**
-   * What it is (`severity`, `reach`, `promoted`, `public_channel`, `repeat_contact`,
-   * `unresolved_age`, `sla_time_left`).
-   */
-  kind: string
-  /** Points added to the score. */
-  points: number
-  /** A short English description with the figure behind it ("40000 followers"). */
-  detail: string
 }
