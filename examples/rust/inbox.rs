@@ -12,6 +12,8 @@
 //! - `--links`: JSON lines `{"a": "x:@ann", "b": "email:ann@example.nl", "evidence": "..."}`
 //!   linking handles of one person (default: `links.jsonl` beside the sample inbox).
 //! - `--now`: the instant to read the queue and report at (default: the latest message).
+//! - `--json LIMIT`: print the queue (at most LIMIT items) and the report as one JSON
+//!   object instead of the tables.
 //!
 //! Messages stream in batches of 4,096 (classified in parallel, then applied in order); the
 //! inbox keeps only open conversations, so memory stays flat however long the file is.
@@ -57,6 +59,7 @@ struct Args {
     links: Option<PathBuf>,
     mapping: Option<String>,
     now: Option<String>,
+    json: Option<usize>,
 }
 
 fn args() -> Result<Args, Box<dyn Error>> {
@@ -66,6 +69,7 @@ fn args() -> Result<Args, Box<dyn Error>> {
         links: None,
         mapping: None,
         now: None,
+        json: None,
     };
     let mut file_given = false;
     let mut it = std::env::args().skip(1);
@@ -75,8 +79,9 @@ fn args() -> Result<Args, Box<dyn Error>> {
             "--links" => out.links = Some(value("--links")?.into()),
             "--mapping" => out.mapping = Some(value("--mapping")?),
             "--now" => out.now = Some(value("--now")?),
+            "--json" => out.json = Some(value("--json")?.parse()?),
             "-h" | "--help" => {
-                println!("usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339]");
+                println!("usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json LIMIT]");
                 std::process::exit(0);
             }
             other if other.starts_with("--") => {
@@ -228,6 +233,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         format_instant(now)
     );
 
+    if let Some(limit) = args.json {
+        // Machine-readable output: the queue (up to LIMIT items) and the report, as JSON.
+        let queue = serde_json::to_string(&inbox.queue(now, limit))?;
+        println!(
+            "{{\"queue\": {queue}, \"report\": {}}}",
+            inbox.report(now).to_json()
+        );
+        return Ok(());
+    }
     let queue = inbox.queue(now, 20);
     println!("Queue: the {} conversations to answer first", queue.len());
     for (i, item) in queue.iter().enumerate() {
