@@ -227,12 +227,6 @@ fn main() -> Result<(), Box<dyn Error>> {
         count as f64 / elapsed.max(1e-9),
         inbox.open_conversations()
     );
-    println!(
-        "{count} messages from {}; queue and report at {}\n",
-        args.file.file_name().unwrap_or_default().to_string_lossy(),
-        format_instant(now)
-    );
-
     if let Some(limit) = args.json {
         // Machine-readable output: the queue (up to LIMIT items) and the report, as JSON.
         let queue = serde_json::to_string(&inbox.queue(now, limit))?;
@@ -242,6 +236,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
         return Ok(());
     }
+    println!(
+        "{count} messages from {}; queue and report at {}\n",
+        args.file.file_name().unwrap_or_default().to_string_lossy(),
+        format_instant(now)
+    );
+
     let queue = inbox.queue(now, 20);
     println!("Queue: the {} conversations to answer first", queue.len());
     for (i, item) in queue.iter().enumerate() {
