@@ -162,6 +162,20 @@ impl Instance {
     }
 }
 
+/// The numbers of one clock reading (see [`ClockReading`] for their meaning).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InstanceGlance {
+    pub(crate) state: ClockState,
+    pub(crate) target_s: i64,
+    pub(crate) due: Option<DateTime<Utc>>,
+    pub(crate) warn_at: Option<DateTime<Utc>>,
+    pub(crate) elapsed_s: i64,
+    pub(crate) business_left_s: Option<i64>,
+    pub(crate) calendar_left_s: Option<i64>,
+    pub(crate) breached_by_s: Option<i64>,
+    pub(crate) breached_by_calendar_s: Option<i64>,
+}
+
 /// The state of a case after replaying its events up to an instant.
 #[derive(Debug, Clone)]
 pub(crate) struct Replay<'a> {
@@ -565,14 +579,32 @@ impl<'a> Replay<'a> {
     /// The reading of one instance at `now`; `None` when it has no target.
     pub(crate) fn reading(inst: &Instance, now: DateTime<Utc>) -> Option<ClockReading> {
         let b = inst.bound.as_ref()?;
+        let g = Replay::glance(inst, now)?;
+        Some(ClockReading {
+            metric: inst.metric,
+            state: g.state,
+            started_at: inst.start,
+            target_s: g.target_s,
+            calendar: b.calendar_name.clone(),
+            due: g.due,
+            warn_at: g.warn_at,
+            elapsed_s: g.elapsed_s,
+            business_left_s: g.business_left_s,
+            calendar_left_s: g.calendar_left_s,
+            breached_by_s: g.breached_by_s,
+            breached_by_calendar_s: g.breached_by_calendar_s,
+            stopped_at: inst.stop,
+        })
+    }
+
+    /// The figures of [`Replay::reading`] without the calendar name: nothing allocated.
+    pub(crate) fn glance(inst: &Instance, now: DateTime<Utc>) -> Option<InstanceGlance> {
+        let b = inst.bound.as_ref()?;
         let end = inst.stop.unwrap_or(now);
         let elapsed = inst.elapsed(&b.calendar, end);
-        let mut r = ClockReading {
-            metric: inst.metric,
+        let mut r = InstanceGlance {
             state: ClockState::Running,
-            started_at: inst.start,
             target_s: b.within.num_seconds(),
-            calendar: b.calendar_name.clone(),
             due: None,
             warn_at: None,
             elapsed_s: elapsed.num_seconds(),
@@ -580,7 +612,6 @@ impl<'a> Replay<'a> {
             calendar_left_s: None,
             breached_by_s: None,
             breached_by_calendar_s: None,
-            stopped_at: inst.stop,
         };
         if let Some(due) = inst.breach {
             r.state = ClockState::Breached;
