@@ -2,12 +2,12 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::case::{ClockState, Event, EventKind};
+use crate::case::{Event, EventKind};
 use crate::channel::Channel;
 use crate::classify::{Classification, Label, Language, Severity};
 use crate::contact::Handle;
 use crate::message::Message;
-use crate::policy::{Metric, Policy, Priority};
+use crate::policy::{Policy, Priority};
 use crate::report::tally::ConversationFigures;
 use crate::triage::Triage;
 use crate::Case;
@@ -167,31 +167,23 @@ impl Conversation {
 
     /// Business time left on the running first- or next-reply clock at `now`, and its target.
     pub(crate) fn sla_left(&self, now: DateTime<Utc>) -> Option<(TimeDelta, TimeDelta)> {
-        self.case
-            .clocks(now)
-            .iter()
-            .filter(|c| matches!(c.metric, Metric::FirstReply | Metric::NextReply))
-            .filter(|c| matches!(c.state, ClockState::Running | ClockState::Breached))
-            .filter(|c| c.stopped_at.is_none())
-            .map(|c| {
-                let left = c
-                    .business_left_s
-                    .or(c.breached_by_s.map(|b| -b))
-                    .unwrap_or(0);
-                (TimeDelta::seconds(left), TimeDelta::seconds(c.target_s))
-            })
-            .min_by_key(|(left, _)| *left)
+        self.case.glance(now).reply_left
     }
 
     /// Whether the conversation may be folded into the report and forgotten at `now`: no
-    /// complaint waits for an answer and no clock is running or paused.
-    pub(crate) fn finished(&self, now: DateTime<Utc>) -> bool {
-        self.unresolved_since(now).is_none()
-            && self
-                .case
-                .clocks(now)
-                .iter()
-                .all(|c| matches!(c.state, ClockState::Met | ClockState::Breached))
+    /// complaint waits for an answer and no clock is running or paused. `Err` carries when
+    /// to look again: `None` while a complaint waits (only a new message changes that),
+    /// else the instant by which the running clocks reach their targets, if known.
+    pub(crate) fn finished(&self, now: DateTime<Utc>) -> Result<(), Option<DateTime<Utc>>> {
+        if self.unresolved_since(now).is_some() {
+            return Err(None);
+        }
+        let g = self.case.glance(now);
+        if g.open {
+            Err(Some(g.last_due.unwrap_or(now)))
+        } else {
+            Ok(())
+        }
     }
 
     /// The conversation's figures at `now`; `None` without a customer message.
@@ -202,23 +194,9 @@ impl Conversation {
         let reply = seen
             .iter()
             .find(|e| e.inbound.is_none() && e.at >= first.at);
-        let clocks = self.case.clocks(now);
-        let mut tally = [[0u64; 2]; 6];
-        for c in &clocks {
-            if let Some(i) = Metric::ALL.iter().position(|m| *m == c.metric) {
-                match c.state {
-                    ClockState::Met => tally[i][0] += 1,
-                    ClockState::Breached => tally[i][1] += 1,
-                    _ => {}
-                }
-            }
-        }
-        let business = reply.and_then(|_| {
-            clocks
-                .iter()
-                .find(|c| c.metric == Metric::FirstReply && c.stopped_at.is_some())
-                .map(|c| c.elapsed_s as f64)
-        });
+        let glance = self.case.glance(now);
+        let tally = glance.outcomes;
+        let business = reply.and_then(|_| glance.first_reply_elapsed_s.map(|s| s as f64));
         Some(ConversationFigures {
             channel: first.channel.clone(),
             inbound: seen.iter().filter(|e| e.inbound.is_some()).count() as u64,

@@ -50,7 +50,8 @@ mod conversation;
 mod queue;
 pub mod source;
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rayon::prelude::*;
@@ -147,6 +148,10 @@ pub struct Inbox {
     latest: Option<DateTime<Utc>>,
     pushed: u64,
     since_sweep: u64,
+    /// Conversations to look at in a sweep, by the latest instant from which they may be
+    /// folded in (their last message plus the retention, or when their clocks reach their
+    /// targets). An entry whose conversation has moved on since is stale and skipped.
+    due: BinaryHeap<Reverse<(DateTime<Utc>, u64)>>,
 }
 
 impl Inbox {
@@ -166,6 +171,7 @@ impl Inbox {
             latest: None,
             pushed: 0,
             since_sweep: 0,
+            due: BinaryHeap::new(),
         }
     }
 
@@ -328,6 +334,11 @@ impl Inbox {
             return Ok(());
         };
         conversation.add(message, classification)?;
+        let foldable_after = conversation
+            .last_at
+            .checked_add_signed(self.options.retention)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        self.due.push(Reverse((foldable_after, k)));
         match classification {
             Some(c) => {
                 let earlier = match handle_of(&message.channel, &message.author) {
@@ -399,14 +410,34 @@ impl Inbox {
             return;
         };
         self.contacts.evict(latest - self.contacts.window());
-        let cutoff = latest - self.options.retention;
-        let done: Vec<u64> = self
-            .conversations
-            .iter()
-            .filter(|(_, c)| c.last_at < cutoff && c.finished(latest))
-            .map(|(k, _)| *k)
-            .collect();
-        for k in done {
+        // Only conversations whose last message is older than the retention can be done;
+        // the queue holds them in that order, so a sweep looks at no other conversation.
+        while let Some(Reverse((at, k))) = self.due.peek().copied() {
+            if at >= latest {
+                break;
+            }
+            self.due.pop();
+            let Some(c) = self.conversations.get(&k) else {
+                continue;
+            };
+            let foldable_after = c
+                .last_at
+                .checked_add_signed(self.options.retention)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
+            if at < foldable_after {
+                // Stale: the conversation had a message since; a later entry stands for it.
+                continue;
+            }
+            match c.finished(latest) {
+                Ok(()) => {}
+                // A complaint waits: only a new message (which queues it again) changes that.
+                Err(None) => continue,
+                // Clocks run: look again once they have reached their targets.
+                Err(Some(when)) => {
+                    self.due.push(Reverse((when.max(latest), k)));
+                    continue;
+                }
+            }
             if let Some(c) = self.conversations.remove(&k) {
                 if let Some(f) = c.figures(latest) {
                     self.tally.add_conversation(&f);
