@@ -9,7 +9,7 @@ use crate::contact::Handle;
 use crate::message::Message;
 use crate::policy::{Policy, Priority};
 use crate::report::tally::ConversationFigures;
-use crate::triage::Triage;
+use crate::triage::{Triage, TriageInput, Triager};
 use crate::Case;
 
 /// What the inbox keeps of one message.
@@ -37,6 +37,67 @@ impl Entry {
     }
 }
 
+/// A triage kept without its texts: the score, and what the reasons and advice are worked
+/// out from, so that [`TriageMemo::triage`] gives the very same [`Triage`] again when the
+/// queue shows the conversation. The message is kept without its text (the conversation's
+/// entry has it).
+#[derive(Debug, Clone)]
+pub(crate) struct TriageMemo {
+    pub(crate) message: Message,
+    pub(crate) classification: Classification,
+    pub(crate) earlier_channels: Vec<Channel>,
+    pub(crate) unresolved_since: Option<DateTime<Utc>>,
+    pub(crate) sla_left: Option<(TimeDelta, TimeDelta)>,
+    pub(crate) score: f64,
+}
+
+impl TriageMemo {
+    /// Keeps `input` (whose triage scored `score`) without the message text.
+    pub(crate) fn new(input: TriageInput<'_>, score: f64) -> TriageMemo {
+        let m = input.message;
+        TriageMemo {
+            message: Message {
+                id: m.id.clone(),
+                channel: m.channel.clone(),
+                direction: m.direction,
+                author: m.author.clone(),
+                sent_at: m.sent_at,
+                text: String::new(),
+                reply_to: m.reply_to.clone(),
+                case_id: m.case_id.clone(),
+                reach: m.reach,
+                promoted: m.promoted,
+            },
+            classification: input.classification.clone(),
+            earlier_channels: input.earlier_channels,
+            unresolved_since: input.unresolved_since,
+            sla_left: input.sla_left,
+            score,
+        }
+    }
+
+    /// The instant the triage was done at.
+    pub(crate) fn at(&self) -> DateTime<Utc> {
+        self.message.sent_at
+    }
+
+    /// The triage again, texts included; `text` is the message's text.
+    pub(crate) fn triage(&self, triager: &Triager, text: Option<&str>) -> Triage {
+        let mut message = self.message.clone();
+        if let Some(text) = text {
+            text.clone_into(&mut message.text);
+        }
+        triager.triage(&TriageInput {
+            message: &message,
+            classification: &self.classification,
+            earlier_channels: self.earlier_channels.clone(),
+            unresolved_since: self.unresolved_since,
+            sla_left: self.sla_left,
+            now: self.message.sent_at,
+        })
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct Conversation {
     /// The public id: the case id, or the id of the message it was registered under.
@@ -48,7 +109,8 @@ pub(crate) struct Conversation {
     /// Message ids the conversation waits for (named by a `reply_to`, not seen yet).
     pub(crate) awaited: Vec<Box<str>>,
     pub(crate) handles: Vec<Handle>,
-    pub(crate) triage: Option<(DateTime<Utc>, Triage)>,
+    /// The latest triage, as the numbers and the inputs its texts are built from.
+    pub(crate) triage: Option<TriageMemo>,
     pub(crate) priority: Priority,
     pub(crate) last_at: DateTime<Utc>,
 }

@@ -67,7 +67,7 @@ use crate::report::Report;
 use crate::triage::{TriageInput, Triager};
 
 use contacts::{handle_of, Contacts};
-use conversation::Conversation;
+use conversation::{Conversation, TriageMemo};
 pub use queue::QueueItem;
 pub use source::{ColumnMapping, MessageReader};
 
@@ -363,12 +363,8 @@ impl Inbox {
                 }
                 let triage = self.options.triager.triage(&input);
                 conversation.raise(&message.id, now, triage.priority);
-                if conversation
-                    .triage
-                    .as_ref()
-                    .is_none_or(|(at, _)| *at <= now)
-                {
-                    conversation.triage = Some((now, triage));
+                if conversation.triage.as_ref().is_none_or(|t| t.at() <= now) {
+                    conversation.triage = Some(TriageMemo::new(input, triage.score));
                 }
             }
             None => {
@@ -459,14 +455,25 @@ impl Inbox {
     /// or before `now` has no company message after it), most urgent first: by priority,
     /// then next deadline, then triage score; at most `limit`.
     pub fn queue(&self, now: DateTime<Utc>, limit: usize) -> Vec<QueueItem> {
-        let mut items: Vec<QueueItem> = self
+        // Sorted on the kept scores; the texts of a triage are built only for the items shown.
+        let mut items: Vec<(QueueItem, &Conversation)> = self
             .conversations
             .values()
-            .filter_map(|c| QueueItem::of(c, now))
+            .filter_map(|c| QueueItem::of(c, now).map(|q| (q, c)))
             .collect();
-        items.sort_by(QueueItem::order);
+        let score = |c: &Conversation| c.triage.as_ref().map_or(0.0, |t| t.score);
+        items.sort_by(|(a, ca), (b, cb)| QueueItem::order_by(a, b, score(ca), score(cb)));
         items.truncate(limit);
         items
+            .into_iter()
+            .map(|(mut q, c)| {
+                q.triage = c.triage.as_ref().map(|t| {
+                    let text = c.find(&t.message.id).and_then(|e| e.inbound.as_ref());
+                    t.triage(&self.options.triager, text.map(|i| &*i.text))
+                });
+                q
+            })
+            .collect()
     }
 
     /// The report at `now`: the folded-in conversations and answers, plus the open ones read
