@@ -234,6 +234,13 @@ impl Case {
         self.events.get(i)
     }
 
+    /// Gives back the spare capacity of the event list (for a case kept long without new
+    /// events). Changes nothing else.
+    pub fn shrink_to_fit(&mut self) {
+        self.events.shrink_to_fit();
+        self.ids.shrink_to_fit();
+    }
+
     /// Parses an event's JSON and applies it (see [`Event::from_json`] and [`Case::apply`]).
     ///
     /// # Errors

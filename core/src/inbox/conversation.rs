@@ -39,15 +39,21 @@ impl Entry {
 
 /// A triage kept without its texts: the score, and what the reasons and advice are worked
 /// out from, so that [`TriageMemo::triage`] gives the very same [`Triage`] again when the
-/// queue shows the conversation. The message is kept without its text (the conversation's
-/// entry has it).
+/// queue shows the conversation. Of the message it keeps the fields other than the text
+/// (the conversation's entry has it), the reply-to and the case id (which triage has no use
+/// for: the triage is of the message alone).
 #[derive(Debug, Clone)]
 pub(crate) struct TriageMemo {
-    pub(crate) message: Message,
-    pub(crate) classification: Classification,
-    pub(crate) earlier_channels: Vec<Channel>,
-    pub(crate) unresolved_since: Option<DateTime<Utc>>,
-    pub(crate) sla_left: Option<(TimeDelta, TimeDelta)>,
+    id: Box<str>,
+    author: Box<str>,
+    channel: Channel,
+    at: DateTime<Utc>,
+    reach: Option<u64>,
+    promoted: bool,
+    classification: Classification,
+    earlier_channels: Vec<Channel>,
+    unresolved_since: Option<DateTime<Utc>>,
+    sla_left: Option<(TimeDelta, TimeDelta)>,
     pub(crate) score: f64,
 }
 
@@ -55,21 +61,17 @@ impl TriageMemo {
     /// Keeps `input` (whose triage scored `score`) without the message text.
     pub(crate) fn new(input: TriageInput<'_>, score: f64) -> TriageMemo {
         let m = input.message;
+        let mut earlier_channels = input.earlier_channels;
+        earlier_channels.shrink_to_fit();
         TriageMemo {
-            message: Message {
-                id: m.id.clone(),
-                channel: m.channel.clone(),
-                direction: m.direction,
-                author: m.author.clone(),
-                sent_at: m.sent_at,
-                text: String::new(),
-                reply_to: m.reply_to.clone(),
-                case_id: m.case_id.clone(),
-                reach: m.reach,
-                promoted: m.promoted,
-            },
+            id: m.id.as_str().into(),
+            author: m.author.as_str().into(),
+            channel: m.channel.clone(),
+            at: m.sent_at,
+            reach: m.reach,
+            promoted: m.promoted,
             classification: input.classification.clone(),
-            earlier_channels: input.earlier_channels,
+            earlier_channels,
             unresolved_since: input.unresolved_since,
             sla_left: input.sla_left,
             score,
@@ -78,22 +80,35 @@ impl TriageMemo {
 
     /// The instant the triage was done at.
     pub(crate) fn at(&self) -> DateTime<Utc> {
-        self.message.sent_at
+        self.at
+    }
+
+    /// The id of the message triaged.
+    pub(crate) fn id(&self) -> &str {
+        &self.id
     }
 
     /// The triage again, texts included; `text` is the message's text.
     pub(crate) fn triage(&self, triager: &Triager, text: Option<&str>) -> Triage {
-        let mut message = self.message.clone();
-        if let Some(text) = text {
-            text.clone_into(&mut message.text);
-        }
+        let message = Message {
+            id: self.id.to_string(),
+            channel: self.channel.clone(),
+            direction: crate::message::Direction::Inbound,
+            author: self.author.to_string(),
+            sent_at: self.at,
+            text: text.unwrap_or_default().to_owned(),
+            reply_to: None,
+            case_id: None,
+            reach: self.reach,
+            promoted: self.promoted,
+        };
         triager.triage(&TriageInput {
             message: &message,
             classification: &self.classification,
             earlier_channels: self.earlier_channels.clone(),
             unresolved_since: self.unresolved_since,
             sla_left: self.sla_left,
-            now: self.message.sent_at,
+            now: self.at,
         })
     }
 }
@@ -128,6 +143,14 @@ impl Conversation {
             priority: Priority::Normal,
             last_at: at,
         }
+    }
+
+    /// Gives back the spare capacity of its lists (for a conversation that only waits).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.entries.shrink_to_fit();
+        self.awaited.shrink_to_fit();
+        self.handles.shrink_to_fit();
+        self.case.shrink_to_fit();
     }
 
     pub(crate) fn find(&self, id: &str) -> Option<&Entry> {

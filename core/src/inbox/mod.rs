@@ -136,7 +136,8 @@ impl Default for InboxOptions {
 pub struct Inbox {
     options: InboxOptions,
     checker: ConsistencyChecker,
-    conversations: HashMap<u64, Conversation>,
+    /// Boxed: a map's spare slots then cost a pointer each, not a whole conversation.
+    conversations: HashMap<u64, Box<Conversation>>,
     by_case: HashMap<Box<str>, u64>,
     /// Message id to conversation, and whether the message was seen (else it is awaited).
     by_message: HashMap<Box<str>, (u64, bool)>,
@@ -266,8 +267,10 @@ impl Inbox {
     fn new_conversation(&mut self, key: &str, at: DateTime<Utc>) -> u64 {
         let k = self.next_key;
         self.next_key += 1;
-        self.conversations
-            .insert(k, Conversation::new(key, &self.options.policy, at));
+        self.conversations.insert(
+            k,
+            Box::new(Conversation::new(key, &self.options.policy, at)),
+        );
         k
     }
 
@@ -413,7 +416,7 @@ impl Inbox {
                 break;
             }
             self.due.pop();
-            let Some(c) = self.conversations.get(&k) else {
+            let Some(c) = self.conversations.get_mut(&k) else {
                 continue;
             };
             let foldable_after = c
@@ -427,7 +430,11 @@ impl Inbox {
             match c.finished(latest) {
                 Ok(()) => {}
                 // A complaint waits: only a new message (which queues it again) changes that.
-                Err(None) => continue,
+                // Until then the conversation only waits: give back its spare capacity.
+                Err(None) => {
+                    c.shrink_to_fit();
+                    continue;
+                }
                 // Clocks run: look again once they have reached their targets.
                 Err(Some(when)) => {
                     self.due.push(Reverse((when.max(latest), k)));
@@ -459,7 +466,7 @@ impl Inbox {
         let mut items: Vec<(QueueItem, &Conversation)> = self
             .conversations
             .values()
-            .filter_map(|c| QueueItem::of(c, now).map(|q| (q, c)))
+            .filter_map(|c| QueueItem::of(c, now).map(|q| (q, &**c)))
             .collect();
         let score = |c: &Conversation| c.triage.as_ref().map_or(0.0, |t| t.score);
         items.sort_by(|(a, ca), (b, cb)| QueueItem::order_by(a, b, score(ca), score(cb)));
@@ -468,7 +475,7 @@ impl Inbox {
             .into_iter()
             .map(|(mut q, c)| {
                 q.triage = c.triage.as_ref().map(|t| {
-                    let text = c.find(&t.message.id).and_then(|e| e.inbound.as_ref());
+                    let text = c.find(t.id()).and_then(|e| e.inbound.as_ref());
                     t.triage(&self.options.triager, text.map(|i| &*i.text))
                 });
                 q
