@@ -78,10 +78,11 @@ pub(super) fn glance(r: &Replay<'_>, now: DateTime<Utc>) -> Glance {
                 best = Some((left, inst.metric, inst.start, c.target_s));
             }
         }
-        if inst.metric == Metric::FirstReply && inst.stop.is_some() {
-            if first_stopped.is_none_or(|(s, _)| inst.start < s) {
-                first_stopped = Some((inst.start, c.elapsed_s));
-            }
+        if inst.metric == Metric::FirstReply
+            && inst.stop.is_some()
+            && first_stopped.is_none_or(|(s, _)| inst.start < s)
+        {
+            first_stopped = Some((inst.start, c.elapsed_s));
         }
     }
     g.reply_left =
