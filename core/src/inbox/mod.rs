@@ -42,7 +42,9 @@
 //! accumulators (and forgets) the conversations idle longer than the retention (7 days by
 //! default, measured against the latest instant seen) that have no complaint waiting and no
 //! clock running or paused. Such a conversation's figures no longer change, so the report
-//! is the same whether or not it was folded in yet. A message that arrives for a
+//! is the same whether or not it was folded in yet. A sweep looks only at the conversations
+//! whose latest message is older than the retention (kept in time order), and looks again
+//! at one whose complaint waits only after it gets a new message. A message that arrives for a
 //! conversation after it was folded in starts a new one.
 
 mod contacts;
