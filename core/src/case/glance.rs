@@ -10,6 +10,7 @@ use crate::policy::Metric;
 /// What [`Case::glance`](super::Case::glance) reads at an instant: the same numbers as
 /// [`Case::clocks`](super::Case::clocks) gives, folded into a fixed-size summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Glance {
     /// Met and breached clock instances per metric, in [`Metric::ALL`] order.
     pub outcomes: [[u64; 2]; 6],
