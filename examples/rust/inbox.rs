@@ -12,6 +12,9 @@
 //! - `--links`: JSON lines `{"a": "x:@ann", "b": "email:ann@example.nl", "evidence": "..."}`
 //!   linking handles of one person (default: `links.jsonl` beside the sample inbox).
 //! - `--now`: the instant to read the queue and report at (default: the latest message).
+//! - `--json`: print the top of the queue (conversation, message and priority of each item)
+//!   and the report as one JSON object instead of the tables; the Python and Node examples
+//!   print the same object, and `scripts/check-front-doors.py` compares the three.
 //!
 //! Messages stream in batches of 4,096 (classified in parallel, then applied in order); the
 //! inbox keeps only open conversations, so memory stays flat however long the file is.

@@ -148,7 +148,7 @@ fn secs(s: i64) -> String {
     compact_duration(chrono::TimeDelta::seconds(s))
 }
 
-fn trace(inst: &Instance, now: DateTime<Utc>) -> InstanceTrace {
+fn trace(inst: &Instance<'_>, now: DateTime<Utc>) -> InstanceTrace {
     let reading = Replay::reading(inst, now);
     let spans: Vec<Span> = inst
         .spans(now)
@@ -238,9 +238,12 @@ fn trace(inst: &Instance, now: DateTime<Utc>) -> InstanceTrace {
     }
     InstanceTrace {
         reading,
-        rule: inst.bound.as_ref().map(|b| b.rule.clone()),
-        within: inst.bound.as_ref().map(|b| b.within_text.clone()),
-        warn: inst.bound.as_ref().and_then(|b| b.warn_text.clone()),
+        rule: inst.bound.as_ref().map(|b| b.rule.to_owned()),
+        within: inst.bound.as_ref().map(|b| b.within_text.to_owned()),
+        warn: inst
+            .bound
+            .as_ref()
+            .and_then(|b| b.warn.map(ToString::to_string)),
         kept_s: inst.counted.num_seconds(),
         spans,
         steps: inst.steps.clone(),

@@ -79,6 +79,7 @@
 mod clock;
 mod event;
 mod explain;
+mod glance;
 mod replay;
 
 use std::collections::HashMap;
@@ -91,6 +92,7 @@ use serde_json::{Map, Value};
 pub use clock::{ClockReading, ClockState};
 pub use event::{Event, EventKind};
 pub use explain::{Explanation, InstanceTrace, Span, Step, StepKind};
+pub use glance::Glance;
 
 use crate::error::{Error, Result};
 use crate::policy::{Metric, Policy, Priority};
@@ -232,6 +234,13 @@ impl Case {
         self.events.get(i)
     }
 
+    /// Gives back the spare capacity of the event list (for a case kept long without new
+    /// events). Changes nothing else.
+    pub fn shrink_to_fit(&mut self) {
+        self.events.shrink_to_fit();
+        self.ids.shrink_to_fit();
+    }
+
     /// Parses an event's JSON and applies it (see [`Event::from_json`] and [`Case::apply`]).
     ///
     /// # Errors
@@ -279,6 +288,29 @@ impl Case {
     /// ```
     pub fn clocks(&self, now: DateTime<Utc>) -> Vec<ClockReading> {
         clocks_of(&self.replay(now, false), now)
+    }
+
+    /// The clocks at `now` summed up in a [`Glance`]: met and breached counts per metric,
+    /// whether a clock still runs, the business time left on the reply clocks and the next
+    /// deadline. The same figures as [`Case::clocks`], without a reading per clock.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use webcare::{Case, Policy};
+    /// use chrono::{DateTime, TimeDelta, Utc};
+    ///
+    /// let mut case = Case::new(Policy::preset());
+    /// case.apply_json(r#"{"id": "m1", "at": "2026-03-06T22:50:00Z", "type": "customer_message", "channel": "x"}"#)?;
+    /// let now: DateTime<Utc> = "2026-03-06T23:10:00Z".parse()?;
+    /// let g = case.glance(now);
+    /// assert!(g.open);
+    /// assert_eq!(g.reply_left, Some((TimeDelta::minutes(40), TimeDelta::hours(1))));
+    /// assert_eq!(g.next_deadline, case.next_deadline(now));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn glance(&self, now: DateTime<Utc>) -> Glance {
+        glance::glance(&self.replay(now, false), now)
     }
 
     /// The earliest warn or due instant strictly after `now` over the running, unbreached

@@ -13,22 +13,25 @@ use super::event::{Event, EventKind};
 use super::explain::{Step, StepKind};
 use super::CaseStatus as Status;
 use crate::calendar::Calendar;
-use crate::policy::{compact_duration, Metric, Policy, Priority, Selection, Subject};
+use crate::policy::{
+    compact_duration, Metric, Policy, Priority, Rule, Selection, Subject, Warning,
+};
 
-/// A target resolved against a policy: the numbers and the calendar itself.
+/// A target resolved against a policy: the numbers and the calendar itself. The texts are
+/// the policy's own, borrowed, so a replay allocates no strings for its targets.
 #[derive(Debug, Clone)]
-pub(crate) struct Bound {
-    pub(crate) rule: String,
+pub(crate) struct Bound<'a> {
+    pub(crate) rule: &'a str,
     pub(crate) within: TimeDelta,
-    pub(crate) within_text: String,
+    pub(crate) within_text: &'a str,
     pub(crate) warn_after: Option<TimeDelta>,
-    pub(crate) warn_text: Option<String>,
-    pub(crate) calendar_name: String,
+    pub(crate) warn: Option<&'a Warning>,
+    pub(crate) calendar_name: &'a str,
     pub(crate) calendar: Arc<Calendar>,
 }
 
-impl Bound {
-    fn same(&self, other: &Bound) -> bool {
+impl Bound<'_> {
+    fn same(&self, other: &Bound<'_>) -> bool {
         self.rule == other.rule
             && self.within == other.within
             && self.warn_after == other.warn_after
@@ -46,7 +49,7 @@ impl Bound {
 
 /// One clock instance of one metric.
 #[derive(Debug, Clone)]
-pub(crate) struct Instance {
+pub(crate) struct Instance<'a> {
     pub(crate) metric: Metric,
     pub(crate) start: DateTime<Utc>,
     /// Business time counted before `epoch` (under targets of earlier policies).
@@ -55,7 +58,7 @@ pub(crate) struct Instance {
     pub(crate) epoch: DateTime<Utc>,
     /// Running spans since `epoch`; the last one is open while the clock runs.
     pub(crate) segs: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
-    pub(crate) bound: Option<Arc<Bound>>,
+    pub(crate) bound: Option<Arc<Bound<'a>>>,
     /// The instant the target was reached, once a breach is recorded.
     pub(crate) breach: Option<DateTime<Utc>>,
     pub(crate) stop: Option<DateTime<Utc>>,
@@ -65,7 +68,7 @@ pub(crate) struct Instance {
     trace: bool,
 }
 
-impl Instance {
+impl Instance<'_> {
     pub(crate) fn is_open(&self) -> bool {
         self.stop.is_none()
     }
@@ -162,6 +165,20 @@ impl Instance {
     }
 }
 
+/// The numbers of one clock reading (see [`ClockReading`] for their meaning).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InstanceGlance {
+    pub(crate) state: ClockState,
+    pub(crate) target_s: i64,
+    pub(crate) due: Option<DateTime<Utc>>,
+    pub(crate) warn_at: Option<DateTime<Utc>>,
+    pub(crate) elapsed_s: i64,
+    pub(crate) business_left_s: Option<i64>,
+    pub(crate) calendar_left_s: Option<i64>,
+    pub(crate) breached_by_s: Option<i64>,
+    pub(crate) breached_by_calendar_s: Option<i64>,
+}
+
 /// The state of a case after replaying its events up to an instant.
 #[derive(Debug, Clone)]
 pub(crate) struct Replay<'a> {
@@ -169,9 +186,9 @@ pub(crate) struct Replay<'a> {
     pub(crate) status: Status,
     pub(crate) subject: Subject,
     pub(crate) rule: Option<String>,
-    pub(crate) instances: Vec<Instance>,
+    pub(crate) instances: Vec<Instance<'a>>,
     /// The target of each metric (in [`Metric::ALL`] order) under the current rule and priority.
-    bounds: [Option<Arc<Bound>>; 6],
+    bounds: [Option<Arc<Bound<'a>>>; 6],
     /// What the bounds were resolved for: rule index, priority and policy address.
     selected: Option<(Option<usize>, Priority, usize)>,
     trace: bool,
@@ -235,33 +252,33 @@ impl<'a> Replay<'a> {
         }
     }
 
-    fn bound_for(&self, metric: Metric) -> Option<Arc<Bound>> {
-        let Selection::Rule { rule, .. } = self.policy.select(&self.subject) else {
-            return None;
-        };
+    fn bound_for(&self, rule: Option<&'a Rule>, metric: Metric) -> Option<Arc<Bound<'a>>> {
+        let rule = rule?;
         let target = rule.target(metric, self.subject.priority)?;
         let calendar = self.policy.calendar_arc(target.calendar())?;
         Some(Arc::new(Bound {
-            rule: rule.name().to_owned(),
+            rule: rule.name(),
             within: target.within().delta(),
-            within_text: target.within().as_str().to_owned(),
+            within_text: target.within().as_str(),
             warn_after: target.warn_after(),
-            warn_text: target.warn().map(ToString::to_string),
-            calendar_name: target.calendar().to_owned(),
+            warn: target.warn(),
+            calendar_name: target.calendar(),
             calendar,
         }))
     }
 
-    fn bound(&self, metric: Metric) -> Option<Arc<Bound>> {
+    fn bound(&self, metric: Metric) -> Option<Arc<Bound<'a>>> {
         self.bounds[metric as usize].clone()
     }
 
     /// Selects the rule for the current facts and resolves every metric's target.
     fn reselect(&mut self) {
-        let (index, name) = match self.policy.select(&self.subject) {
-            Selection::Rule { rule, index } => (Some(index), Some(rule.name())),
+        let policy: &'a Policy = self.policy;
+        let (index, selected) = match policy.select(&self.subject) {
+            Selection::Rule { rule, index } => (Some(index), Some(rule)),
             Selection::NoRuleMatched => (None, None),
         };
+        let name = selected.map(Rule::name);
         let key = (
             index,
             self.subject.priority,
@@ -274,7 +291,7 @@ impl<'a> Replay<'a> {
         self.selected = Some(key);
         self.rule = name.map(str::to_owned);
         for metric in Metric::ALL {
-            let new = self.bound_for(metric);
+            let new = self.bound_for(selected, metric);
             let old = &mut self.bounds[metric as usize];
             // Keep the old value when nothing changed, so instances can compare pointers.
             if !matches!((&*old, &new), (Some(a), Some(b)) if a.same(b)) {
@@ -563,16 +580,34 @@ impl<'a> Replay<'a> {
     }
 
     /// The reading of one instance at `now`; `None` when it has no target.
-    pub(crate) fn reading(inst: &Instance, now: DateTime<Utc>) -> Option<ClockReading> {
+    pub(crate) fn reading(inst: &Instance<'_>, now: DateTime<Utc>) -> Option<ClockReading> {
+        let b = inst.bound.as_ref()?;
+        let g = Replay::glance(inst, now)?;
+        Some(ClockReading {
+            metric: inst.metric,
+            state: g.state,
+            started_at: inst.start,
+            target_s: g.target_s,
+            calendar: b.calendar_name.to_owned(),
+            due: g.due,
+            warn_at: g.warn_at,
+            elapsed_s: g.elapsed_s,
+            business_left_s: g.business_left_s,
+            calendar_left_s: g.calendar_left_s,
+            breached_by_s: g.breached_by_s,
+            breached_by_calendar_s: g.breached_by_calendar_s,
+            stopped_at: inst.stop,
+        })
+    }
+
+    /// The figures of [`Replay::reading`] without the calendar name: nothing allocated.
+    pub(crate) fn glance(inst: &Instance<'_>, now: DateTime<Utc>) -> Option<InstanceGlance> {
         let b = inst.bound.as_ref()?;
         let end = inst.stop.unwrap_or(now);
         let elapsed = inst.elapsed(&b.calendar, end);
-        let mut r = ClockReading {
-            metric: inst.metric,
+        let mut r = InstanceGlance {
             state: ClockState::Running,
-            started_at: inst.start,
             target_s: b.within.num_seconds(),
-            calendar: b.calendar_name.clone(),
             due: None,
             warn_at: None,
             elapsed_s: elapsed.num_seconds(),
@@ -580,7 +615,6 @@ impl<'a> Replay<'a> {
             calendar_left_s: None,
             breached_by_s: None,
             breached_by_calendar_s: None,
-            stopped_at: inst.stop,
         };
         if let Some(due) = inst.breach {
             r.state = ClockState::Breached;

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::case::{ClockState, Event, EventKind};
+use crate::case::{Event, EventKind};
 use crate::channel::Channel;
 use crate::classify::{Classification, Label, Language, Severity};
 use crate::contact::Handle;
 use crate::message::Message;
-use crate::policy::{Metric, Policy, Priority};
+use crate::policy::{Policy, Priority};
 use crate::report::tally::ConversationFigures;
-use crate::triage::Triage;
+use crate::triage::{Triage, TriageInput, Triager};
 use crate::Case;
 
 /// What the inbox keeps of one message.
@@ -37,6 +37,82 @@ impl Entry {
     }
 }
 
+/// A triage kept without its texts: the score, and what the reasons and advice are worked
+/// out from, so that [`TriageMemo::triage`] gives the very same [`Triage`] again when the
+/// queue shows the conversation. Of the message it keeps the fields other than the text
+/// (the conversation's entry has it), the reply-to and the case id (which triage has no use
+/// for: the triage is of the message alone).
+#[derive(Debug, Clone)]
+pub(crate) struct TriageMemo {
+    id: Box<str>,
+    author: Box<str>,
+    channel: Channel,
+    at: DateTime<Utc>,
+    reach: Option<u64>,
+    promoted: bool,
+    classification: Classification,
+    earlier_channels: Vec<Channel>,
+    unresolved_since: Option<DateTime<Utc>>,
+    sla_left: Option<(TimeDelta, TimeDelta)>,
+    pub(crate) score: f64,
+}
+
+impl TriageMemo {
+    /// Keeps `input` (whose triage scored `score`) without the message text.
+    pub(crate) fn new(input: TriageInput<'_>, score: f64) -> TriageMemo {
+        let m = input.message;
+        let mut earlier_channels = input.earlier_channels;
+        earlier_channels.shrink_to_fit();
+        TriageMemo {
+            id: m.id.as_str().into(),
+            author: m.author.as_str().into(),
+            channel: m.channel.clone(),
+            at: m.sent_at,
+            reach: m.reach,
+            promoted: m.promoted,
+            classification: input.classification.clone(),
+            earlier_channels,
+            unresolved_since: input.unresolved_since,
+            sla_left: input.sla_left,
+            score,
+        }
+    }
+
+    /// The instant the triage was done at.
+    pub(crate) fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// The id of the message triaged.
+    pub(crate) fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The triage again, texts included; `text` is the message's text.
+    pub(crate) fn triage(&self, triager: &Triager, text: Option<&str>) -> Triage {
+        let message = Message {
+            id: self.id.to_string(),
+            channel: self.channel.clone(),
+            direction: crate::message::Direction::Inbound,
+            author: self.author.to_string(),
+            sent_at: self.at,
+            text: text.unwrap_or_default().to_owned(),
+            reply_to: None,
+            case_id: None,
+            reach: self.reach,
+            promoted: self.promoted,
+        };
+        triager.triage(&TriageInput {
+            message: &message,
+            classification: &self.classification,
+            earlier_channels: self.earlier_channels.clone(),
+            unresolved_since: self.unresolved_since,
+            sla_left: self.sla_left,
+            now: self.at,
+        })
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct Conversation {
     /// The public id: the case id, or the id of the message it was registered under.
@@ -48,7 +124,8 @@ pub(crate) struct Conversation {
     /// Message ids the conversation waits for (named by a `reply_to`, not seen yet).
     pub(crate) awaited: Vec<Box<str>>,
     pub(crate) handles: Vec<Handle>,
-    pub(crate) triage: Option<(DateTime<Utc>, Triage)>,
+    /// The latest triage, as the numbers and the inputs its texts are built from.
+    pub(crate) triage: Option<TriageMemo>,
     pub(crate) priority: Priority,
     pub(crate) last_at: DateTime<Utc>,
 }
@@ -66,6 +143,14 @@ impl Conversation {
             priority: Priority::Normal,
             last_at: at,
         }
+    }
+
+    /// Gives back the spare capacity of its lists (for a conversation that only waits).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.entries.shrink_to_fit();
+        self.awaited.shrink_to_fit();
+        self.handles.shrink_to_fit();
+        self.case.shrink_to_fit();
     }
 
     pub(crate) fn find(&self, id: &str) -> Option<&Entry> {
@@ -167,31 +252,23 @@ impl Conversation {
 
     /// Business time left on the running first- or next-reply clock at `now`, and its target.
     pub(crate) fn sla_left(&self, now: DateTime<Utc>) -> Option<(TimeDelta, TimeDelta)> {
-        self.case
-            .clocks(now)
-            .iter()
-            .filter(|c| matches!(c.metric, Metric::FirstReply | Metric::NextReply))
-            .filter(|c| matches!(c.state, ClockState::Running | ClockState::Breached))
-            .filter(|c| c.stopped_at.is_none())
-            .map(|c| {
-                let left = c
-                    .business_left_s
-                    .or(c.breached_by_s.map(|b| -b))
-                    .unwrap_or(0);
-                (TimeDelta::seconds(left), TimeDelta::seconds(c.target_s))
-            })
-            .min_by_key(|(left, _)| *left)
+        self.case.glance(now).reply_left
     }
 
     /// Whether the conversation may be folded into the report and forgotten at `now`: no
-    /// complaint waits for an answer and no clock is running or paused.
-    pub(crate) fn finished(&self, now: DateTime<Utc>) -> bool {
-        self.unresolved_since(now).is_none()
-            && self
-                .case
-                .clocks(now)
-                .iter()
-                .all(|c| matches!(c.state, ClockState::Met | ClockState::Breached))
+    /// complaint waits for an answer and no clock is running or paused. `Err` carries when
+    /// to look again: `None` while a complaint waits (only a new message changes that),
+    /// else the instant by which the running clocks reach their targets, if known.
+    pub(crate) fn finished(&self, now: DateTime<Utc>) -> Result<(), Option<DateTime<Utc>>> {
+        if self.unresolved_since(now).is_some() {
+            return Err(None);
+        }
+        let g = self.case.glance(now);
+        if g.open {
+            Err(Some(g.last_due.unwrap_or(now)))
+        } else {
+            Ok(())
+        }
     }
 
     /// The conversation's figures at `now`; `None` without a customer message.
@@ -202,23 +279,9 @@ impl Conversation {
         let reply = seen
             .iter()
             .find(|e| e.inbound.is_none() && e.at >= first.at);
-        let clocks = self.case.clocks(now);
-        let mut tally = [[0u64; 2]; 6];
-        for c in &clocks {
-            if let Some(i) = Metric::ALL.iter().position(|m| *m == c.metric) {
-                match c.state {
-                    ClockState::Met => tally[i][0] += 1,
-                    ClockState::Breached => tally[i][1] += 1,
-                    _ => {}
-                }
-            }
-        }
-        let business = reply.and_then(|_| {
-            clocks
-                .iter()
-                .find(|c| c.metric == Metric::FirstReply && c.stopped_at.is_some())
-                .map(|c| c.elapsed_s as f64)
-        });
+        let glance = self.case.glance(now);
+        let tally = glance.outcomes;
+        let business = reply.and_then(|_| glance.first_reply_elapsed_s.map(|s| s as f64));
         Some(ConversationFigures {
             channel: first.channel.clone(),
             inbound: seen.iter().filter(|e| e.inbound.is_some()).count() as u64,

@@ -42,7 +42,9 @@
 //! accumulators (and forgets) the conversations idle longer than the retention (7 days by
 //! default, measured against the latest instant seen) that have no complaint waiting and no
 //! clock running or paused. Such a conversation's figures no longer change, so the report
-//! is the same whether or not it was folded in yet. A message that arrives for a
+//! is the same whether or not it was folded in yet. A sweep looks only at the conversations
+//! whose latest message is older than the retention (kept in time order), and looks again
+//! at one whose complaint waits only after it gets a new message. A message that arrives for a
 //! conversation after it was folded in starts a new one.
 
 mod contacts;
@@ -50,7 +52,8 @@ mod conversation;
 mod queue;
 pub mod source;
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rayon::prelude::*;
@@ -66,7 +69,7 @@ use crate::report::Report;
 use crate::triage::{TriageInput, Triager};
 
 use contacts::{handle_of, Contacts};
-use conversation::Conversation;
+use conversation::{Conversation, TriageMemo};
 pub use queue::QueueItem;
 pub use source::{ColumnMapping, MessageReader};
 
@@ -135,7 +138,8 @@ impl Default for InboxOptions {
 pub struct Inbox {
     options: InboxOptions,
     checker: ConsistencyChecker,
-    conversations: HashMap<u64, Conversation>,
+    /// Boxed: a map's spare slots then cost a pointer each, not a whole conversation.
+    conversations: HashMap<u64, Box<Conversation>>,
     by_case: HashMap<Box<str>, u64>,
     /// Message id to conversation, and whether the message was seen (else it is awaited).
     by_message: HashMap<Box<str>, (u64, bool)>,
@@ -147,6 +151,10 @@ pub struct Inbox {
     latest: Option<DateTime<Utc>>,
     pushed: u64,
     since_sweep: u64,
+    /// Conversations to look at in a sweep, by the latest instant from which they may be
+    /// folded in (their last message plus the retention, or when their clocks reach their
+    /// targets). An entry whose conversation has moved on since is stale and skipped.
+    due: BinaryHeap<Reverse<(DateTime<Utc>, u64)>>,
 }
 
 impl Inbox {
@@ -166,6 +174,7 @@ impl Inbox {
             latest: None,
             pushed: 0,
             since_sweep: 0,
+            due: BinaryHeap::new(),
         }
     }
 
@@ -260,8 +269,10 @@ impl Inbox {
     fn new_conversation(&mut self, key: &str, at: DateTime<Utc>) -> u64 {
         let k = self.next_key;
         self.next_key += 1;
-        self.conversations
-            .insert(k, Conversation::new(key, &self.options.policy, at));
+        self.conversations.insert(
+            k,
+            Box::new(Conversation::new(key, &self.options.policy, at)),
+        );
         k
     }
 
@@ -328,6 +339,11 @@ impl Inbox {
             return Ok(());
         };
         conversation.add(message, classification)?;
+        let foldable_after = conversation
+            .last_at
+            .checked_add_signed(self.options.retention)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        self.due.push(Reverse((foldable_after, k)));
         match classification {
             Some(c) => {
                 let earlier = match handle_of(&message.channel, &message.author) {
@@ -352,12 +368,8 @@ impl Inbox {
                 }
                 let triage = self.options.triager.triage(&input);
                 conversation.raise(&message.id, now, triage.priority);
-                if conversation
-                    .triage
-                    .as_ref()
-                    .is_none_or(|(at, _)| *at <= now)
-                {
-                    conversation.triage = Some((now, triage));
+                if conversation.triage.as_ref().is_none_or(|t| t.at() <= now) {
+                    conversation.triage = Some(TriageMemo::new(input, triage.score));
                 }
             }
             None => {
@@ -399,14 +411,38 @@ impl Inbox {
             return;
         };
         self.contacts.evict(latest - self.contacts.window());
-        let cutoff = latest - self.options.retention;
-        let done: Vec<u64> = self
-            .conversations
-            .iter()
-            .filter(|(_, c)| c.last_at < cutoff && c.finished(latest))
-            .map(|(k, _)| *k)
-            .collect();
-        for k in done {
+        // Only conversations whose last message is older than the retention can be done;
+        // the queue holds them in that order, so a sweep looks at no other conversation.
+        while let Some(Reverse((at, k))) = self.due.peek().copied() {
+            if at >= latest {
+                break;
+            }
+            self.due.pop();
+            let Some(c) = self.conversations.get_mut(&k) else {
+                continue;
+            };
+            let foldable_after = c
+                .last_at
+                .checked_add_signed(self.options.retention)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
+            if at < foldable_after {
+                // Stale: the conversation had a message since; a later entry stands for it.
+                continue;
+            }
+            match c.finished(latest) {
+                Ok(()) => {}
+                // A complaint waits: only a new message (which queues it again) changes that.
+                // Until then the conversation only waits: give back its spare capacity.
+                Err(None) => {
+                    c.shrink_to_fit();
+                    continue;
+                }
+                // Clocks run: look again once they have reached their targets.
+                Err(Some(when)) => {
+                    self.due.push(Reverse((when.max(latest), k)));
+                    continue;
+                }
+            }
             if let Some(c) = self.conversations.remove(&k) {
                 if let Some(f) = c.figures(latest) {
                     self.tally.add_conversation(&f);
@@ -428,14 +464,25 @@ impl Inbox {
     /// or before `now` has no company message after it), most urgent first: by priority,
     /// then next deadline, then triage score; at most `limit`.
     pub fn queue(&self, now: DateTime<Utc>, limit: usize) -> Vec<QueueItem> {
-        let mut items: Vec<QueueItem> = self
+        // Sorted on the kept scores; the texts of a triage are built only for the items shown.
+        let mut items: Vec<(QueueItem, &Conversation)> = self
             .conversations
             .values()
-            .filter_map(|c| QueueItem::of(c, now))
+            .filter_map(|c| QueueItem::of(c, now).map(|q| (q, &**c)))
             .collect();
-        items.sort_by(QueueItem::order);
+        let score = |c: &Conversation| c.triage.as_ref().map_or(0.0, |t| t.score);
+        items.sort_by(|(a, ca), (b, cb)| QueueItem::order_by(a, b, score(ca), score(cb)));
         items.truncate(limit);
         items
+            .into_iter()
+            .map(|(mut q, c)| {
+                q.triage = c.triage.as_ref().map(|t| {
+                    let text = c.find(t.id()).and_then(|e| e.inbound.as_ref());
+                    t.triage(&self.options.triager, text.map(|i| &*i.text))
+                });
+                q
+            })
+            .collect()
     }
 
     /// The report at `now`: the folded-in conversations and answers, plus the open ones read

@@ -59,7 +59,8 @@ impl QueueItem {
             label: inbound.label,
             severity: inbound.severity,
             priority: c.priority,
-            triage: c.triage.as_ref().map(|(_, t)| t.clone()),
+            // Filled in by the inbox for the items it shows (see `TriageMemo`).
+            triage: None,
             due: c.case.next_deadline(now),
             waiting_s: (now - oldest.at).num_seconds(),
         })
@@ -67,8 +68,7 @@ impl QueueItem {
 
     /// Queue order: priority (highest first), then due (earliest first, none last), then
     /// triage score (highest first), then longest waiting, then conversation id.
-    pub(crate) fn order(a: &QueueItem, b: &QueueItem) -> Ordering {
-        let score = |q: &QueueItem| q.triage.as_ref().map_or(0.0, |t| t.score);
+    pub(crate) fn order_by(a: &QueueItem, b: &QueueItem, score_a: f64, score_b: f64) -> Ordering {
         b.priority
             .cmp(&a.priority)
             .then_with(|| match (a.due, b.due) {
@@ -77,7 +77,7 @@ impl QueueItem {
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             })
-            .then_with(|| score(b).total_cmp(&score(a)))
+            .then_with(|| score_b.total_cmp(&score_a))
             .then_with(|| b.waiting_s.cmp(&a.waiting_s))
             .then_with(|| a.conversation.cmp(&b.conversation))
     }
