@@ -217,18 +217,27 @@ impl Conversation {
         }
     }
 
-    /// The question a company message at `at` answers: the customer message it replies to,
-    /// else the latest customer message before it.
-    pub(crate) fn question(&self, reply_to: Option<&str>, at: DateTime<Utc>) -> Option<&str> {
+    /// The customer message a company message at `at` answers: the one it replies to, else
+    /// the latest customer message before it.
+    pub(crate) fn question(&self, reply_to: Option<&str>, at: DateTime<Utc>) -> Option<&Inbound> {
         if let Some(Some(inbound)) = reply_to.and_then(|r| self.find(r)).map(|e| &e.inbound) {
-            return Some(&inbound.text);
+            return Some(inbound);
         }
         self.entries
             .iter()
             .rev()
             .filter(|e| e.at <= at)
             .find_map(|e| e.inbound.as_ref())
-            .map(|i| &*i.text)
+    }
+
+    /// When the company last wrote in the conversation, at or before `now`.
+    pub(crate) fn last_reply(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let upto = self.entries.partition_point(|e| e.at <= now);
+        self.entries[..upto]
+            .iter()
+            .rev()
+            .find(|e| e.inbound.is_none())
+            .map(|e| e.at)
     }
 
     /// The customer messages at or before `now` that no company message follows, oldest first.

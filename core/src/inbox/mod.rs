@@ -58,7 +58,7 @@ use std::collections::{BinaryHeap, HashMap};
 use chrono::{DateTime, TimeDelta, Utc};
 use rayon::prelude::*;
 
-use crate::classify::{Classification, Classifier, Context};
+use crate::classify::{Classification, Classifier, Context, Label};
 use crate::consistency::{Answer, ConsistencyChecker};
 use crate::contact::{Handle, Link, RepeatOptions};
 use crate::error::{Error, Result};
@@ -368,14 +368,24 @@ impl Inbox {
                 }
                 let triage = self.options.triager.triage(&input);
                 conversation.raise(&message.id, now, triage.priority);
-                if conversation.triage.as_ref().is_none_or(|t| t.at() <= now) {
+                // The queue shows the most urgent message since the company last wrote: a
+                // later "any news?" does not hide the complaint before it.
+                let last_reply = conversation.last_reply(now);
+                let keep = conversation.triage.as_ref().is_none_or(|t| {
+                    t.at() <= now
+                        && (last_reply.is_some_and(|r| r >= t.at()) || triage.score >= t.score)
+                });
+                if keep {
                     conversation.triage = Some(TriageMemo::new(input, triage.score));
                 }
             }
             None => {
+                // Consistency is about answers to the same question: the company's replies to
+                // complaints, thanks and follow-ups are personal and never compared.
                 if let Some(question) = conversation
                     .question(message.reply_to.as_deref(), message.sent_at)
-                    .filter(|q| !q.trim().is_empty())
+                    .filter(|q| q.label == Label::Question && !q.text.trim().is_empty())
+                    .map(|q| &*q.text)
                 {
                     self.answers.push(Answer::new(
                         message.channel.clone(),
@@ -462,15 +472,21 @@ impl Inbox {
 
     /// The conversations waiting for an answer at `now` (their latest customer message at
     /// or before `now` has no company message after it), most urgent first: by priority,
-    /// then next deadline, then triage score; at most `limit`.
+    /// then triage score, then next deadline; at most `limit`. A conversation whose waiting
+    /// messages are all praise is left out when the policy says praise needs no reply.
     pub fn queue(&self, now: DateTime<Utc>, limit: usize) -> Vec<QueueItem> {
         // Sorted on the kept scores; the texts of a triage are built only for the items shown.
+        let praise_waits = !self.options.policy.praise_needs_no_reply();
         let mut items: Vec<(QueueItem, &Conversation)> = self
             .conversations
             .values()
-            .filter_map(|c| QueueItem::of(c, now).map(|q| (q, &**c)))
+            .filter_map(|c| QueueItem::of(c, now, praise_waits).map(|q| (q, &**c)))
             .collect();
         let score = |c: &Conversation| c.triage.as_ref().map_or(0.0, |t| t.score);
+        let thresholds = self.options.triager.weights().thresholds;
+        for (q, c) in &mut items {
+            q.priority = thresholds.priority(score(c));
+        }
         items.sort_by(|(a, ca), (b, cb)| QueueItem::order_by(a, b, score(ca), score(cb)));
         items.truncate(limit);
         items

@@ -32,9 +32,10 @@ pub struct QueueItem {
     pub label: Label,
     /// Its severity.
     pub severity: Severity,
-    /// The conversation's priority: the highest any triage of it gave.
+    /// The priority of the conversation's most urgent customer message since the company
+    /// last wrote (the case's SLA priority, which never drops, may be higher).
     pub priority: Priority,
-    /// The latest triage of the conversation (score, reasons, advice).
+    /// The triage of that message (score, reasons, advice).
     pub triage: Option<Triage>,
     /// The case's next deadline after now (a warning point or a due instant), if any.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_utc")]
@@ -44,8 +45,18 @@ pub struct QueueItem {
 }
 
 impl QueueItem {
-    pub(crate) fn of(c: &Conversation, now: DateTime<Utc>) -> Option<QueueItem> {
+    pub(crate) fn of(
+        c: &Conversation,
+        now: DateTime<Utc>,
+        praise_waits: bool,
+    ) -> Option<QueueItem> {
         let waiting = c.unanswered(now);
+        let all_praise = waiting
+            .iter()
+            .all(|e| e.inbound.as_ref().is_some_and(|i| i.label == Label::Praise));
+        if all_praise && !praise_waits {
+            return None;
+        }
         let oldest = waiting.first()?;
         let latest = waiting.last()?;
         let inbound = latest.inbound.as_ref()?;
@@ -66,18 +77,18 @@ impl QueueItem {
         })
     }
 
-    /// Queue order: priority (highest first), then due (earliest first, none last), then
-    /// triage score (highest first), then longest waiting, then conversation id.
+    /// Queue order: priority (highest first), then triage score (highest first), then due
+    /// (earliest first, none last), then longest waiting, then conversation id.
     pub(crate) fn order_by(a: &QueueItem, b: &QueueItem, score_a: f64, score_b: f64) -> Ordering {
         b.priority
             .cmp(&a.priority)
+            .then_with(|| score_b.total_cmp(&score_a))
             .then_with(|| match (a.due, b.due) {
                 (Some(x), Some(y)) => x.cmp(&y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             })
-            .then_with(|| score_b.total_cmp(&score_a))
             .then_with(|| b.waiting_s.cmp(&a.waiting_s))
             .then_with(|| a.conversation.cmp(&b.conversation))
     }
