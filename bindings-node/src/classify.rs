@@ -130,7 +130,7 @@ const HELPERS_JS: &str = r"(function (LABELS, KINDS, LEVELS, LANGUAGES) {
   function build (buf, floats, count, one) {
     const f = new Float64Array(buf, 0, floats)
     const u = new Uint32Array(buf, floats * 8)
-    const out = []
+    const out = new Array(count)
     let i = 0
     let j = 0
     for (let r = 0; r < count; r++) {
@@ -142,13 +142,13 @@ const HELPERS_JS: &str = r"(function (LABELS, KINDS, LEVELS, LANGUAGES) {
       const scores = { complaint: f[j], question: f[j + 1], praise: f[j + 2], other: f[j + 3] }
       const severity = f[j + 4]
       j += 5
-      const signals = []
+      const signals = new Array(n)
       for (let s = 0; s < n; s++) {
-        signals.push({ kind: KINDS[u[i]], label: LABELS[u[i + 1]], weight: f[j], start: u[i + 2], end: u[i + 3] })
+        signals[s] = { kind: KINDS[u[i]], label: LABELS[u[i + 1]], weight: f[j], start: u[i + 2], end: u[i + 3] }
         i += 4
         j += 1
       }
-      out.push({ label, scores, severity, severityLevel, language, signals })
+      out[r] = { label, scores, severity, severityLevel, language, signals }
     }
     return one ? out[0] : out
   }
