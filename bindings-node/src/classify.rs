@@ -106,8 +106,8 @@ const LANGUAGES: [Language; 3] = [Language::En, Language::Nl, Language::Unknown]
 ///
 /// - `prep(texts)`: an array of strings as `[joined, utf16Lengths]`, or `null` when it is
 ///   no array of strings (or too long to join), to be read one by one instead.
-/// - `build(buffer, floats, count, one)`: the results (or the first, for `one`) from a
-///   buffer of `floats` f64 then u32 words, as [`Columns`] writes them.
+/// - `build(numbers, count, one)`: `count` results (or the first, for `one`) from a
+///   `Float64Array` as [`Columns`] writes it.
 /// - `same(value)`: the value itself, so that Rust reads it with Node-API's own conversion
 ///   (and its errors).
 const HELPERS_JS: &str = r"(function (LABELS, KINDS, LEVELS, LANGUAGES) {
@@ -127,26 +127,21 @@ const HELPERS_JS: &str = r"(function (LABELS, KINDS, LEVELS, LANGUAGES) {
     if (total > MAX_JOINED) return null
     return [texts.join(''), lens]
   }
-  function build (buf, floats, count, one) {
-    const f = new Float64Array(buf, 0, floats)
-    const u = new Uint32Array(buf, floats * 8)
+  function build (f, count, one) {
     const out = new Array(count)
     let i = 0
-    let j = 0
     for (let r = 0; r < count; r++) {
-      const label = LABELS[u[i]]
-      const severityLevel = LEVELS[u[i + 1]]
-      const language = LANGUAGES[u[i + 2]]
-      const n = u[i + 3]
-      i += 4
-      const scores = { complaint: f[j], question: f[j + 1], praise: f[j + 2], other: f[j + 3] }
-      const severity = f[j + 4]
-      j += 5
+      const label = LABELS[f[i]]
+      const scores = { complaint: f[i + 1], question: f[i + 2], praise: f[i + 3], other: f[i + 4] }
+      const severity = f[i + 5]
+      const severityLevel = LEVELS[f[i + 6]]
+      const language = LANGUAGES[f[i + 7]]
+      const n = f[i + 8]
+      i += 9
       const signals = new Array(n)
       for (let s = 0; s < n; s++) {
-        signals[s] = { kind: KINDS[u[i]], label: LABELS[u[i + 1]], weight: f[j], start: u[i + 2], end: u[i + 3] }
-        i += 4
-        j += 1
+        signals[s] = { kind: KINDS[f[i]], label: LABELS[f[i + 1]], weight: f[i + 2], start: f[i + 3], end: f[i + 4] }
+        i += 5
       }
       out[r] = { label, scores, severity, severityLevel, language, signals }
     }
@@ -258,26 +253,42 @@ fn split(joined: &str, lens: &[u32]) -> Option<Vec<usize>> {
     (at == bytes.len()).then_some(ends)
 }
 
-/// Results as numbers for `build` of [`HELPERS_JS`]: per result the label, severity level,
-/// language and signal count as u32 indexes into the code tables, and the four scores and
-/// the severity as f64; then per signal its kind, label, start and end (UTF-16 offsets) as
-/// u32 and its weight as f64.
+/// Results as numbers for `build` of [`HELPERS_JS`], in one `Float64Array` (every index and
+/// offset is a u32, exact as an f64): per result its label (an index into the label codes),
+/// the four scores, the severity score, the severity level (its rank), the language (an
+/// index into [`LANGUAGES`]) and the number of signals; then per signal its kind (an index
+/// into `SignalKind::ALL`), label, weight, start and end (UTF-16 offsets).
 #[derive(Debug, Default)]
 pub struct Columns {
-    floats: Vec<f64>,
-    words: Vec<u32>,
+    numbers: Vec<f64>,
     count: u32,
 }
 
-/// The index of `x` in `all`, as a u32.
-fn index<T: PartialEq>(all: &[T], x: &T) -> Result<u32> {
+/// The numbers per result, and per signal, in [`Columns`].
+const PER_RESULT: usize = 9;
+const PER_SIGNAL: usize = 5;
+
+/// The index of `x` in `all`, as an f64.
+fn index<T: PartialEq>(all: &[T], x: &T) -> Result<f64> {
     all.iter()
         .position(|a| a == x)
-        .map(to_u32)
+        .map(|i| f64::from(to_u32(i)))
         .ok_or_else(|| napi::Error::new(Status::GenericFailure, "a code missing from its table"))
 }
 
 impl Columns {
+    /// Room for `results`.
+    fn for_results<'a>(results: impl IntoIterator<Item = &'a webcare::Classification>) -> Self {
+        let size = results
+            .into_iter()
+            .map(|c| PER_RESULT + PER_SIGNAL * c.signals.len())
+            .sum();
+        Columns {
+            numbers: Vec::with_capacity(size),
+            count: 0,
+        }
+    }
+
     /// Adds a result, its UTF-8 byte spans converted to UTF-16 offsets of `text`.
     fn push(&mut self, text: &str, c: &webcare::Classification) -> Result<()> {
         let offsets: Vec<usize> = c
@@ -286,22 +297,25 @@ impl Columns {
             .flat_map(|s| [s.span.start, s.span.end])
             .collect();
         let units = convert_offsets(text, &offsets, OffsetUnit::Utf16);
-        self.words.extend([
+        self.numbers.extend([
             index(&Label::ALL, &c.label)?,
-            u32::from(c.severity.level.rank()),
+            c.scores.complaint,
+            c.scores.question,
+            c.scores.praise,
+            c.scores.other,
+            c.severity.score,
+            f64::from(c.severity.level.rank()),
             index(&LANGUAGES, &c.language)?,
-            to_u32(c.signals.len()),
+            f64::from(to_u32(c.signals.len())),
         ]);
-        self.floats.extend(Label::ALL.map(|l| c.scores.get(l)));
-        self.floats.push(c.severity.score);
         for (s, u) in c.signals.iter().zip(units.chunks_exact(2)) {
-            self.words.extend([
+            self.numbers.extend([
                 index(SignalKind::ALL, &s.kind)?,
                 index(&Label::ALL, &s.label)?,
-                to_u32(u[0]),
-                to_u32(u[1]),
+                s.weight,
+                f64::from(to_u32(u[0])),
+                f64::from(to_u32(u[1])),
             ]);
-            self.floats.push(s.weight);
         }
         self.count += 1;
         Ok(())
@@ -309,26 +323,26 @@ impl Columns {
 
     /// The results of `texts` (in the same order).
     fn of(texts: &[&str], results: &[webcare::Classification]) -> Result<Columns> {
-        let mut out = Columns::default();
+        let mut out = Columns::for_results(results);
         for (t, c) in texts.iter().zip(results) {
             out.push(t, c)?;
         }
         Ok(out)
     }
 
+    /// One result.
+    fn one(text: &str, c: &webcare::Classification) -> Result<Columns> {
+        let mut out = Columns::for_results([c]);
+        out.push(text, c)?;
+        Ok(out)
+    }
+
     /// The plain result objects: an array, or the first result for `one`.
     fn build<'env>(&self, env: &'env Env, one: bool) -> Result<Unknown<'env>> {
-        let mut bytes = Vec::with_capacity(self.floats.len() * 8 + self.words.len() * 4);
-        for f in &self.floats {
-            bytes.extend_from_slice(&f.to_ne_bytes());
-        }
-        for w in &self.words {
-            bytes.extend_from_slice(&w.to_ne_bytes());
-        }
-        let buffer = ArrayBuffer::copy_from(env, bytes)?;
-        let build: Function<'_, FnArgs<(ArrayBuffer<'_>, u32, u32, bool)>, Unknown<'_>> =
+        let numbers = Float64ArraySlice::copy_from(env, &self.numbers)?;
+        let build: Function<'_, FnArgs<(Float64ArraySlice<'_>, u32, bool)>, Unknown<'_>> =
             helpers(env)?.get_element(1)?;
-        build.call((buffer, to_u32(self.floats.len()), self.count, one).into())
+        build.call((numbers, self.count, one).into())
     }
 }
 
@@ -532,9 +546,7 @@ impl JsClassifier {
         ctx: Option<ClassifyContext>,
     ) -> Result<Unknown<'env>> {
         let c = guard(env, || Ok(self.0.classify(&text, &context(ctx)?)))?;
-        let mut out = Columns::default();
-        out.push(&text, &c)?;
-        out.build(env, true)
+        Columns::one(&text, &c)?.build(env, true)
     }
 
     /// Classifies UTF-8 bytes; offsets are UTF-16 units of the decoded string. Invalid UTF-8
@@ -549,9 +561,7 @@ impl JsClassifier {
         let c = guard(env, || self.0.classify_bytes(&data, &context(ctx)?))?;
         // classify_bytes succeeded, so the bytes are UTF-8.
         let text = std::str::from_utf8(&data).unwrap_or_default();
-        let mut out = Columns::default();
-        out.push(text, &c)?;
-        out.build(env, true)
+        Columns::one(text, &c)?.build(env, true)
     }
 
     /// Classifies many messages on all cores, in input order. Blocks the event loop: see
