@@ -264,6 +264,10 @@ pub struct Columns {
     count: u32,
 }
 
+/// From this many numbers on, JS reads them where Rust wrote them (an external buffer,
+/// freed by the garbage collector) instead of a copy.
+const LEND_FROM: usize = 1 << 14;
+
 /// The numbers per result, and per signal, in [`Columns`].
 const PER_RESULT: usize = 9;
 const PER_SIGNAL: usize = 5;
@@ -338,11 +342,19 @@ impl Columns {
     }
 
     /// The plain result objects: an array, or the first result for `one`.
-    fn build<'env>(&self, env: &'env Env, one: bool) -> Result<Unknown<'env>> {
-        let numbers = Float64ArraySlice::copy_from(env, &self.numbers)?;
-        let build: Function<'_, FnArgs<(Float64ArraySlice<'_>, u32, bool)>, Unknown<'_>> =
-            helpers(env)?.get_element(1)?;
-        build.call((numbers, self.count, one).into())
+    fn build<'env>(self, env: &'env Env, one: bool) -> Result<Unknown<'env>> {
+        let fns = helpers(env)?;
+        if self.numbers.len() < LEND_FROM {
+            let numbers = Float64ArraySlice::copy_from(env, &self.numbers)?;
+            let build: Function<'_, FnArgs<(Float64ArraySlice<'_>, u32, bool)>, Unknown<'_>> =
+                fns.get_element(1)?;
+            build.call((numbers, self.count, one).into())
+        } else {
+            let numbers = Float64Array::new(self.numbers);
+            let build: Function<'_, FnArgs<(Float64Array, u32, bool)>, Unknown<'_>> =
+                fns.get_element(1)?;
+            build.call((numbers, self.count, one).into())
+        }
     }
 }
 
