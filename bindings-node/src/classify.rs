@@ -473,7 +473,7 @@ impl Task for TrainTask {
 /// `regex_too_big`, `invalid_weight`, ...).
 #[napi(js_name = "Classifier")]
 #[derive(Debug)]
-pub struct JsClassifier(Arc<webcare::Classifier>);
+pub struct JsClassifier(pub(crate) Arc<webcare::Classifier>);
 
 #[napi]
 impl JsClassifier {
