@@ -125,7 +125,7 @@ const HELPERS_JS: &str = r"(function (LABELS, KINDS, LEVELS, LANGUAGES) {
       total += t.length
     }
     if (total > MAX_JOINED) return null
-    return [texts.join(''), lens]
+    return [Array.prototype.join.call(texts, ''), lens]
   }
   function build (f, count, one) {
     const out = new Array(count)
