@@ -15,6 +15,9 @@
 // (`new Sentiment().analyze`) and `wink-sentiment` per message, both on one core. Every case
 // runs once per round, rounds interleaved, and the median round is reported. A ratio is
 // webcare's rate / the peer's rate (above 1: webcare is faster).
+//
+// Per core: `RAYON_NUM_THREADS=1 node benches/classify_speed.mjs` runs `classifyBatch` on
+// one core (the classifying thread pool then has one thread), for the per-core comparison.
 import { performance } from 'node:perf_hooks'
 import os from 'node:os'
 
@@ -168,8 +171,9 @@ const SentimentCtor = await optional('sentiment')
 const wink = await optional('wink-sentiment')
 
 const classifier = new Classifier()
+const batchCores = process.env.RAYON_NUM_THREADS === '1' ? '1 core' : 'all cores'
 const cases = [
-  ['webcare classifyBatch (all cores)', (ts) => classifier.classifyBatch(ts).length],
+  [`webcare classifyBatch (${batchCores})`, (ts) => classifier.classifyBatch(ts).length],
   ['webcare classify per call (1 core)', (ts) => {
     let k = 0
     for (const t of ts) k += classifier.classify(t).label.length
@@ -208,6 +212,7 @@ function run(what, texts, rounds) {
 }
 
 const rounds = arg('--rounds', 5)
-console.log(`classify speed (Node ${process.version}): ${rounds} interleaved rounds, median; ${os.availableParallelism()} cores`)
+const threads = process.env.RAYON_NUM_THREADS ? `, RAYON_NUM_THREADS=${process.env.RAYON_NUM_THREADS}` : ''
+console.log(`classify speed (Node ${process.version}): ${rounds} interleaved rounds, median; ${os.availableParallelism()} cores${threads}`)
 run('tweets', tweets(arg('--tweets', 20000), 1), rounds)
 run('emails (2-5 KB)', emails(arg('--emails', 1000), 2), rounds)

@@ -1,4 +1,6 @@
-//! `Classifier`, wrapping `webcare::classify`. Results come back as plain objects.
+//! `Classifier`, wrapping `webcare::classify`. Results come back as plain objects, built in
+//! JS from one buffer of numbers per call (see [`HELPERS_JS`]): far fewer Node-API calls
+//! than building each object, its scores and its signals field by field.
 //!
 //! Spans cross as UTF-16 offsets into the classified string, so `text.slice(start, end)` is
 //! the matched text. A JS string with a lone surrogate (which has no UTF-8 form) is read
@@ -9,11 +11,9 @@ use std::sync::Arc;
 
 use napi::bindgen_prelude::JsObjectValue;
 use napi::bindgen_prelude::*;
-use napi::JsString;
 use napi_derive::napi;
-use serde_json::Value;
 use webcare::span::{convert_offsets, OffsetUnit};
-use webcare::{Context, Error, Label, SeverityLevel, SignalKind, TrainOptions};
+use webcare::{Context, Error, Label, Language, SeverityLevel, SignalKind, TrainOptions};
 
 use crate::convert::{catch as caught, guard};
 use crate::error::to_js;
@@ -83,167 +83,278 @@ pub struct Classification {
     pub signals: Vec<Signal>,
 }
 
-/// The snake_case code of a severity level, as core serializes it.
-fn level_code(level: SeverityLevel) -> String {
-    match serde_json::to_value(level) {
-        Ok(Value::String(code)) => code,
-        _ => format!("{level:?}"),
-    }
-}
-
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// A core result as a plain object, its UTF-8 byte spans converted to UTF-16 offsets of `text`.
-fn result(text: &str, c: webcare::Classification) -> Classification {
-    let offsets: Vec<usize> = c
-        .signals
-        .iter()
-        .flat_map(|s| [s.span.start, s.span.end])
-        .collect();
-    let units = convert_offsets(text, &offsets, OffsetUnit::Utf16);
-    Classification {
-        label: c.label.code().to_owned(),
-        scores: LabelScores {
-            complaint: c.scores.complaint,
-            question: c.scores.question,
-            praise: c.scores.praise,
-            other: c.scores.other,
-        },
-        severity: c.severity.score,
-        severity_level: level_code(c.severity.level),
-        language: c.language.code().to_owned(),
-        signals: c
-            .signals
-            .iter()
-            .zip(units.chunks_exact(2))
-            .map(|(s, u)| Signal {
-                kind: s.kind.code().to_owned(),
-                label: s.label.code().to_owned(),
-                weight: s.weight,
-                start: to_u32(u[0]),
-                end: to_u32(u[1]),
-            })
-            .collect(),
+/// Severity levels by rank, the order of the level codes given to [`HELPERS_JS`].
+const LEVELS: [SeverityLevel; 5] = [
+    SeverityLevel::None,
+    SeverityLevel::NoExplicitReproach,
+    SeverityLevel::Disapproval,
+    SeverityLevel::Accusation,
+    SeverityLevel::Blame,
+];
+
+/// Languages, the order of the language codes given to [`HELPERS_JS`].
+const LANGUAGES: [Language; 3] = [Language::En, Language::Nl, Language::Unknown];
+
+/// Helpers compiled once per JS environment (see [`helpers`]), called with the code tables
+/// (labels, signal kinds, severity levels, languages). Building objects in JS costs a small
+/// fraction of building them field by field through Node-API calls, so the results cross as
+/// one buffer of numbers and become plain objects of the shape of [`Classification`] here:
+///
+/// - `prep(texts)`: an array of strings as `[joined, utf16Lengths]`, or `null` when it is
+///   no array of strings (or too long to join), to be read one by one instead.
+/// - `build(numbers, count, one)`: `count` results (or the first, for `one`) from a
+///   `Float64Array` as [`Columns`] writes it.
+/// - `same(value)`: the value itself, so that Rust reads it with Node-API's own conversion
+///   (and its errors).
+const HELPERS_JS: &str = r"(function (LABELS, KINDS, LEVELS, LANGUAGES) {
+  'use strict'
+  const MAX_JOINED = 1 << 28
+  function prep (texts) {
+    if (!Array.isArray(texts)) return null
+    const n = texts.length
+    const lens = new Uint32Array(n)
+    let total = 0
+    for (let i = 0; i < n; i++) {
+      const t = texts[i]
+      if (typeof t !== 'string') return null
+      lens[i] = t.length
+      total += t.length
     }
+    if (total > MAX_JOINED) return null
+    return [Array.prototype.join.call(texts, ''), lens]
+  }
+  function build (f, count, one) {
+    const out = new Array(count)
+    let i = 0
+    for (let r = 0; r < count; r++) {
+      const label = LABELS[f[i]]
+      const scores = { complaint: f[i + 1], question: f[i + 2], praise: f[i + 3], other: f[i + 4] }
+      const severity = f[i + 5]
+      const severityLevel = LEVELS[f[i + 6]]
+      const language = LANGUAGES[f[i + 7]]
+      const n = f[i + 8]
+      i += 9
+      const signals = new Array(n)
+      for (let s = 0; s < n; s++) {
+        signals[s] = { kind: KINDS[f[i]], label: LABELS[f[i + 1]], weight: f[i + 2], start: f[i + 3], end: f[i + 4] }
+        i += 5
+      }
+      out[r] = { label, scores, severity, severityLevel, language, signals }
+    }
+    return one ? out[0] : out
+  }
+  return [prep, build, (value) => value]
+})";
+
+/// The JS helpers of one environment, kept alive as the environment's instance data.
+struct Helpers(ObjectRef<false>);
+
+/// The array `[prep, build, same]` of [`HELPERS_JS`], compiled on first use in this
+/// environment (the main thread or a worker).
+fn helpers(env: &Env) -> Result<Object<'_>> {
+    if let Some(h) = env.get_instance_data::<Helpers>()? {
+        return h.0.get_value(env);
+    }
+    let codes = |codes: Vec<&str>| serde_json::to_string(&codes).unwrap_or_default();
+    let script = format!(
+        "{HELPERS_JS}({}, {}, {}, {})",
+        codes(Label::ALL.iter().map(|l| l.code()).collect()),
+        codes(SignalKind::ALL.iter().map(|k| k.code()).collect()),
+        serde_json::to_string(&LEVELS).unwrap_or_default(),
+        codes(LANGUAGES.iter().map(|l| l.code()).collect()),
+    );
+    let fns: Object<'_> = env.run_script(script)?;
+    env.set_instance_data(Helpers(fns.create_ref::<false>()?), (), |_| {})?;
+    Ok(fns)
 }
 
-/// JS strings made once per call and reused for every result: the property names, and the
-/// codes of labels, signal kinds, severity levels and languages. Creating a JS string is
-/// most of the cost of a result object, so a result built with these costs a fraction of
-/// one converted field by field (the shape is the same as [`Classification`]).
-struct Names<'env> {
-    env: &'env Env,
-    label: JsString<'env>,
-    scores: JsString<'env>,
-    severity: JsString<'env>,
-    severity_level: JsString<'env>,
-    language: JsString<'env>,
-    signals: JsString<'env>,
-    kind: JsString<'env>,
-    weight: JsString<'env>,
-    start: JsString<'env>,
-    end: JsString<'env>,
-    /// In the order of `Label::ALL` (also the names of the score properties).
-    labels: Vec<JsString<'env>>,
-    /// In the order of `SignalKind::ALL`, made when first needed.
-    kinds: Vec<Option<JsString<'env>>>,
-    /// Other codes met so far, by code.
-    codes: Vec<(String, JsString<'env>)>,
+/// The texts of a batch as read from JS.
+#[derive(Debug)]
+enum Batch {
+    /// All texts joined into one string, with the byte offset where each ends.
+    Joined { text: String, ends: Vec<usize> },
+    /// Each text read on its own.
+    Each(Vec<String>),
 }
 
-impl<'env> Names<'env> {
-    fn new(env: &'env Env) -> Result<Self> {
-        let s = |name: &str| env.create_string(name);
-        Ok(Names {
-            env,
-            label: s("label")?,
-            scores: s("scores")?,
-            severity: s("severity")?,
-            severity_level: s("severityLevel")?,
-            language: s("language")?,
-            signals: s("signals")?,
-            kind: s("kind")?,
-            weight: s("weight")?,
-            start: s("start")?,
-            end: s("end")?,
-            labels: Label::ALL
-                .iter()
-                .map(|l| s(l.code()))
-                .collect::<Result<_>>()?,
-            kinds: vec![None; SignalKind::ALL.len()],
-            codes: Vec::new(),
-        })
-    }
-
-    fn label(&self, label: Label) -> Result<JsString<'env>> {
-        let i = Label::ALL.iter().position(|l| *l == label);
-        match i.and_then(|i| self.labels.get(i)) {
-            Some(js) => Ok(*js),
-            None => self.env.create_string(label.code()),
-        }
-    }
-
-    fn kind(&mut self, kind: SignalKind) -> Result<JsString<'env>> {
-        let slot = SignalKind::ALL
-            .binary_search(&kind)
-            .ok()
-            .and_then(|i| self.kinds.get_mut(i));
-        match slot {
-            Some(Some(js)) => Ok(*js),
-            Some(slot) => {
-                let js = self.env.create_string(kind.code())?;
-                *slot = Some(js);
-                Ok(js)
+impl Batch {
+    /// Reads an array of strings: joined in JS and read as one string, the cheap way, or
+    /// string by string when it must be (not an array of strings, which then throws as any
+    /// other conversion does; or two texts whose lone surrogates pair up when joined).
+    fn read<'env>(env: &'env Env, texts: Unknown<'env>) -> Result<Batch> {
+        let fns = helpers(env)?;
+        let prep: Function<'_, Unknown<'_>, Unknown<'_>> = fns.get_element(0)?;
+        let prepared = prep.call(texts)?;
+        if prepared.get_type()? == ValueType::Object {
+            let same: Function<'_, Unknown<'_>, Array<'_>> = fns.get_element(2)?;
+            let pair = same.call(prepared)?;
+            let text: String = pair.get_element(0)?;
+            let lens: Uint32Array = pair.get_element(1)?;
+            if let Some(ends) = split(&text, &lens) {
+                return Ok(Batch::Joined { text, ends });
             }
-            None => self.env.create_string(kind.code()),
+        }
+        let same: Function<'_, Unknown<'_>, Vec<String>> = fns.get_element(2)?;
+        same.call(texts).map(Batch::Each)
+    }
+
+    /// The texts, in input order.
+    fn texts(&self) -> Vec<&str> {
+        match self {
+            Batch::Joined { text, ends } => {
+                let mut at = 0;
+                ends.iter()
+                    .map(|&end| {
+                        let t = text.get(at..end).unwrap_or_default();
+                        at = end;
+                        t
+                    })
+                    .collect()
+            }
+            Batch::Each(texts) => texts.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// The byte offsets where the texts of UTF-16 lengths `lens` end in `joined`, or `None` when
+/// an end falls inside a character (a surrogate pair made by joining two texts, one ending
+/// and the next starting with a lone surrogate) or the lengths do not add up.
+fn split(joined: &str, lens: &[u32]) -> Option<Vec<usize>> {
+    let bytes = joined.as_bytes();
+    let mut at = 0usize;
+    let mut ends = Vec::with_capacity(lens.len());
+    for &len in lens {
+        let mut units = usize::try_from(len).ok()?;
+        let ascii_end = at.checked_add(units)?;
+        if bytes.get(at..ascii_end).is_some_and(<[u8]>::is_ascii) {
+            at = ascii_end;
+        } else {
+            while units > 0 {
+                // (UTF-8 length, UTF-16 length) of the character starting here.
+                let (width, n) = match *bytes.get(at)? {
+                    0..=0x7f => (1, 1),
+                    0xc0..=0xdf => (2, 1),
+                    0xe0..=0xef => (3, 1),
+                    _ => (4, 2),
+                };
+                if n > units {
+                    return None;
+                }
+                units -= n;
+                at += width;
+            }
+        }
+        ends.push(at);
+    }
+    (at == bytes.len()).then_some(ends)
+}
+
+/// Results as numbers for `build` of [`HELPERS_JS`], in one `Float64Array` (every index and
+/// offset is a u32, exact as an f64): per result its label (an index into the label codes),
+/// the four scores, the severity score, the severity level (its rank), the language (an
+/// index into [`LANGUAGES`]) and the number of signals; then per signal its kind (an index
+/// into `SignalKind::ALL`), label, weight, start and end (UTF-16 offsets).
+#[derive(Debug, Default)]
+pub struct Columns {
+    numbers: Vec<f64>,
+    count: u32,
+}
+
+/// From this many numbers on, JS reads them where Rust wrote them (an external buffer,
+/// freed by the garbage collector) instead of a copy.
+const LEND_FROM: usize = 1 << 14;
+
+/// The numbers per result, and per signal, in [`Columns`].
+const PER_RESULT: usize = 9;
+const PER_SIGNAL: usize = 5;
+
+/// The index of `x` in `all`, as an f64.
+fn index<T: PartialEq>(all: &[T], x: &T) -> Result<f64> {
+    all.iter()
+        .position(|a| a == x)
+        .map(|i| f64::from(to_u32(i)))
+        .ok_or_else(|| napi::Error::new(Status::GenericFailure, "a code missing from its table"))
+}
+
+impl Columns {
+    /// Room for `results`.
+    fn for_results<'a>(results: impl IntoIterator<Item = &'a webcare::Classification>) -> Self {
+        let size = results
+            .into_iter()
+            .map(|c| PER_RESULT + PER_SIGNAL * c.signals.len())
+            .sum();
+        Columns {
+            numbers: Vec::with_capacity(size),
+            count: 0,
         }
     }
 
-    fn code(&mut self, code: &str) -> Result<JsString<'env>> {
-        if let Some((_, js)) = self.codes.iter().find(|(c, _)| c == code) {
-            return Ok(*js);
-        }
-        let js = self.env.create_string(code)?;
-        self.codes.push((code.to_owned(), js));
-        Ok(js)
-    }
-
-    /// A core result as a JS object of the shape of [`Classification`], its UTF-8 byte
-    /// spans converted to UTF-16 offsets of `text`.
-    fn result(&mut self, text: &str, c: &webcare::Classification) -> Result<Object<'env>> {
-        let env = self.env;
+    /// Adds a result, its UTF-8 byte spans converted to UTF-16 offsets of `text`.
+    fn push(&mut self, text: &str, c: &webcare::Classification) -> Result<()> {
         let offsets: Vec<usize> = c
             .signals
             .iter()
             .flat_map(|s| [s.span.start, s.span.end])
             .collect();
         let units = convert_offsets(text, &offsets, OffsetUnit::Utf16);
-        let mut obj = Object::new(env)?;
-        obj.set_property(self.label, self.label(c.label)?)?;
-        let mut scores = Object::new(env)?;
-        for (name, l) in self.labels.iter().zip(Label::ALL) {
-            scores.set_property(*name, env.create_double(c.scores.get(l))?)?;
+        self.numbers.extend([
+            index(&Label::ALL, &c.label)?,
+            c.scores.complaint,
+            c.scores.question,
+            c.scores.praise,
+            c.scores.other,
+            c.severity.score,
+            f64::from(c.severity.level.rank()),
+            index(&LANGUAGES, &c.language)?,
+            f64::from(to_u32(c.signals.len())),
+        ]);
+        for (s, u) in c.signals.iter().zip(units.chunks_exact(2)) {
+            self.numbers.extend([
+                index(SignalKind::ALL, &s.kind)?,
+                index(&Label::ALL, &s.label)?,
+                s.weight,
+                f64::from(to_u32(u[0])),
+                f64::from(to_u32(u[1])),
+            ]);
         }
-        obj.set_property(self.scores, scores)?;
-        obj.set_property(self.severity, env.create_double(c.severity.score)?)?;
-        let level = self.code(&level_code(c.severity.level))?;
-        obj.set_property(self.severity_level, level)?;
-        let language = self.code(c.language.code())?;
-        obj.set_property(self.language, language)?;
-        let mut signals = env.create_array(to_u32(c.signals.len()))?;
-        for (i, (s, u)) in c.signals.iter().zip(units.chunks_exact(2)).enumerate() {
-            let mut sig = Object::new(env)?;
-            sig.set_property(self.kind, self.kind(s.kind)?)?;
-            sig.set_property(self.label, self.label(s.label)?)?;
-            sig.set_property(self.weight, env.create_double(s.weight)?)?;
-            sig.set_property(self.start, env.create_uint32(to_u32(u[0]))?)?;
-            sig.set_property(self.end, env.create_uint32(to_u32(u[1]))?)?;
-            signals.set(to_u32(i), sig)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// The results of `texts` (in the same order).
+    fn of(texts: &[&str], results: &[webcare::Classification]) -> Result<Columns> {
+        let mut out = Columns::for_results(results);
+        for (t, c) in texts.iter().zip(results) {
+            out.push(t, c)?;
         }
-        obj.set_property(self.signals, signals)?;
-        Ok(obj)
+        Ok(out)
+    }
+
+    /// One result.
+    fn one(text: &str, c: &webcare::Classification) -> Result<Columns> {
+        let mut out = Columns::for_results([c]);
+        out.push(text, c)?;
+        Ok(out)
+    }
+
+    /// The plain result objects: an array, or the first result for `one`.
+    fn build<'env>(self, env: &'env Env, one: bool) -> Result<Unknown<'env>> {
+        let fns = helpers(env)?;
+        if self.numbers.len() < LEND_FROM {
+            let numbers = Float64ArraySlice::copy_from(env, &self.numbers)?;
+            let build: Function<'_, FnArgs<(Float64ArraySlice<'_>, u32, bool)>, Unknown<'_>> =
+                fns.get_element(1)?;
+            build.call((numbers, self.count, one).into())
+        } else {
+            let numbers = Float64Array::new(self.numbers);
+            let build: Function<'_, FnArgs<(Float64Array, u32, bool)>, Unknown<'_>> =
+                fns.get_element(1)?;
+            build.call((numbers, self.count, one).into())
+        }
     }
 }
 
@@ -302,30 +413,28 @@ fn train(
 #[derive(Debug)]
 pub struct ClassifyBatchTask {
     classifier: Arc<webcare::Classifier>,
-    texts: Vec<String>,
+    texts: Batch,
     ctx: Option<ClassifyContext>,
 }
 
-#[napi]
-impl Task for ClassifyBatchTask {
-    type Output = std::result::Result<Vec<Classification>, Error>;
-    type JsValue = Vec<Classification>;
+impl<'task> napi::ScopedTask<'task> for ClassifyBatchTask {
+    type Output = std::result::Result<Columns, Error>;
+    type JsValue = Unknown<'task>;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        Ok(caught(|| {
+        let texts = self.texts.texts();
+        let out = caught(|| {
             let ctx = context(self.ctx.take())?;
-            let out = self.classifier.classify_batch(&self.texts, &ctx);
-            Ok(self
-                .texts
-                .iter()
-                .zip(out)
-                .map(|(t, c)| result(t, c))
-                .collect())
-        }))
+            Ok(self.classifier.classify_batch(&texts, &ctx))
+        });
+        match out {
+            Ok(out) => Columns::of(&texts, &out).map(Ok),
+            Err(e) => Ok(Err(e)),
+        }
     }
 
-    fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Self::JsValue> {
-        output.map_err(|e| to_js(&env, e))
+    fn resolve(&mut self, env: &'task Env, output: Self::Output) -> Result<Self::JsValue> {
+        output.map_err(|e| to_js(env, e))?.build(env, false)
     }
 }
 
@@ -447,9 +556,9 @@ impl JsClassifier {
         env: &'env Env,
         text: String,
         ctx: Option<ClassifyContext>,
-    ) -> Result<Object<'env>> {
+    ) -> Result<Unknown<'env>> {
         let c = guard(env, || Ok(self.0.classify(&text, &context(ctx)?)))?;
-        Names::new(env)?.result(&text, &c)
+        Columns::one(&text, &c)?.build(env, true)
     }
 
     /// Classifies UTF-8 bytes; offsets are UTF-16 units of the decoded string. Invalid UTF-8
@@ -460,11 +569,11 @@ impl JsClassifier {
         env: &'env Env,
         data: Uint8Array,
         ctx: Option<ClassifyContext>,
-    ) -> Result<Object<'env>> {
+    ) -> Result<Unknown<'env>> {
         let c = guard(env, || self.0.classify_bytes(&data, &context(ctx)?))?;
         // classify_bytes succeeded, so the bytes are UTF-8.
         let text = std::str::from_utf8(&data).unwrap_or_default();
-        Names::new(env)?.result(text, &c)
+        Columns::one(text, &c)?.build(env, true)
     }
 
     /// Classifies many messages on all cores, in input order. Blocks the event loop: see
@@ -473,29 +582,27 @@ impl JsClassifier {
     pub fn classify_batch<'env>(
         &self,
         env: &'env Env,
-        texts: Vec<String>,
+        #[napi(ts_arg_type = "Array<string>")] texts: Unknown<'env>,
         ctx: Option<ClassifyContext>,
-    ) -> Result<Array<'env>> {
+    ) -> Result<Unknown<'env>> {
+        let batch = Batch::read(env, texts)?;
+        let texts = batch.texts();
         let out = guard(env, || Ok(self.0.classify_batch(&texts, &context(ctx)?)))?;
-        let mut names = Names::new(env)?;
-        let mut arr = env.create_array(to_u32(out.len()))?;
-        for (i, (t, c)) in texts.iter().zip(&out).enumerate() {
-            arr.set(to_u32(i), names.result(t, c)?)?;
-        }
-        Ok(arr)
+        Columns::of(&texts, &out)?.build(env, false)
     }
 
     /// `classifyBatch`, computed off the event loop (on all cores); errors reject the promise.
-    #[napi(catch_unwind)]
-    pub fn classify_batch_async(
+    #[napi(catch_unwind, ts_return_type = "Promise<Array<Classification>>")]
+    pub fn classify_batch_async<'env>(
         &self,
-        texts: Vec<String>,
+        env: &'env Env,
+        #[napi(ts_arg_type = "Array<string>")] texts: Unknown<'env>,
         ctx: Option<ClassifyContext>,
-    ) -> AsyncTask<ClassifyBatchTask> {
-        AsyncTask::new(ClassifyBatchTask {
+    ) -> Result<AsyncTask<ClassifyBatchTask>> {
+        Ok(AsyncTask::new(ClassifyBatchTask {
             classifier: Arc::clone(&self.0),
-            texts,
+            texts: Batch::read(env, texts)?,
             ctx,
-        })
+        }))
     }
 }

@@ -33,6 +33,13 @@ const trainedLater: Promise<webcare.Classifier> = webcare.Classifier.trainAsync(
 const reloaded: webcare.Classifier = webcare.Classifier.fromJson(trained.toJson())
 const fromBytes: webcare.Classification = reloaded.classifyBytes(Buffer.from('bedankt!'))
 console.log(label, level, span, many.length, later, trainedLater, fromBytes.scores.praise, reloaded.hasModel)
+const complaintScore: number = result.scores.complaint
+const severity: number = result.severity
+const language: 'en' | 'nl' | 'unknown' = result.language
+const weights: number[] = many.flatMap((c) => c.signals.map((s) => s.weight))
+const kinds: string[] = result.signals.map((s) => s.kind)
+const copy: webcare.Classification = JSON.parse(JSON.stringify(result))
+console.log(complaintScore, severity, language, weights, kinds, copy.signals.length)
 const checker: webcare.ConsistencyChecker = new webcare.ConsistencyChecker({ threshold: 0.6 })
 const fromJson: webcare.ConsistencyChecker = new webcare.ConsistencyChecker('{"shingle_size": 2}')
 const answers: webcare.Answer[] = [
