@@ -160,7 +160,8 @@ def test_report_attributes_text_json_and_dict() -> None:
     assert "20m" in report.to_text() and str(report) == report.to_text()
     assert webcare.Report.from_json(report.to_json()) == report
     assert report.to_dict()["channels"][0]["channel"] == "x"
-    assert report.consistency["answers"] == 1
+    # A reply to a complaint is personal: consistency compares answers to questions only.
+    assert report.consistency["answers"] == 0
     rows = report.rows()
     assert [r["channel"] for r in rows] == ["x", "total"]
     assert rows[0]["first_response_median_s"] == 1200.0
