@@ -188,6 +188,23 @@ export declare class Classifier {
 export type JsClassifier = Classifier
 
 /**
+ * Which CSV column holds which message field. `new ColumnMapping()` reads a CSV whose
+ * header uses the message's JSON field names; `ColumnMapping.twcs()` the Kaggle "Customer
+ * Support on Twitter" export; `ColumnMapping.fromJson(text)` any other.
+ */
+export declare class ColumnMapping {
+  /** Columns named as the message's JSON fields. */
+  constructor()
+  /** The Kaggle "Customer Support on Twitter" export (`twcs.csv`), every message on `x`. */
+  static twcs(): ColumnMapping
+  /** A mapping from its JSON form. */
+  static fromJson(text: string): ColumnMapping
+  /** The mapping as JSON text. */
+  toJson(): string
+}
+export type JsColumnMapping = ColumnMapping
+
+/**
  * Checks that the company gives the same answer to the same question on every channel.
  *
  * `new ConsistencyChecker()` takes core's defaults (threshold 0.5, shingle size 1);
@@ -296,6 +313,75 @@ export declare class Handle {
 }
 export type JsHandle = Handle
 
+/** The streaming pipeline: messages in, a prioritized queue and a report out. */
+export declare class Inbox {
+  /**
+   * An empty inbox. Every option left out takes core's default: the preset policy, the
+   * default classifier, the default triage weights (`triager`: the weights' JSON, missing
+   * fields take the defaults), a 7-day repeat window, a 7-day retention, consistency
+   * windows of 5,000 answers.
+   */
+  constructor(options?: { policy?: Policy, classifier?: Classifier, triager?: string, repeatWindowMs?: number, retentionMs?: number, consistencyWindow?: number })
+  /**
+   * Records that two handles (`kind:value` text) belong to one person, with the
+   * evidence. Messages pushed afterwards see the merged contact.
+   */
+  link(a: string, b: string, evidence?: string | undefined | null): void
+  /** Adds one message. */
+  push(message: Message): void
+  /**
+   * Adds messages in order, classifying the batch's customer texts in parallel first;
+   * the same as pushing them one by one. On an error the messages before the failing
+   * one are applied. Blocks the event loop: see `pushManyAsync`.
+   */
+  pushMany(messages: Array<Message>): void
+  /** `pushMany`, computed off the event loop; errors reject the promise. */
+  pushManyAsync(messages: Array<Message>): Promise<void>
+  /**
+   * Parses JSON lines (a string or a `Buffer`; blank lines are skipped) in Rust and
+   * pushes them as one batch. `firstLine` (default 1) is the number of the data's first
+   * line, so a host streaming a file in chunks gets errors (`invalid_record`, with
+   * `line`) numbered as in the file. The messages before a malformed line are pushed.
+   * Returns how many messages were pushed.
+   */
+  pushJsonl(data: string | Buffer, firstLine?: number | undefined | null): number
+  /** `pushJsonl`, computed off the event loop; resolves to the count pushed. */
+  pushJsonlAsync(data: string | Buffer, firstLine?: number | undefined | null): Promise<number>
+  /**
+   * The conversations waiting for an answer at `now`, most urgent first (priority, next
+   * deadline, triage score, longest waiting); at most `limit` (default 20).
+   */
+  queue(now: Date, limit?: number | undefined | null): Array<QueueItem>
+  /**
+   * The report at `now`: the folded-in conversations and answers, plus the open ones
+   * read at `now`.
+   */
+  report(now: Date): JsReport
+  /** Messages pushed (duplicates included). */
+  get pushed(): number
+  /** Conversations held open now. */
+  get openConversations(): number
+  /** Contacts held now (those that wrote within the repeat window). */
+  get openContacts(): number
+  /** The latest message instant seen; `null` before the first message. */
+  get latest(): Date | null
+}
+export type JsInbox = Inbox
+
+/**
+ * Messages read from a file one record at a time (JSON lines, or CSV through a column
+ * mapping); `read(n)` gives the next batch.
+ */
+export declare class MessageReader {
+  /**
+   * Up to `n` messages; an empty array at the end. A bad record (`invalid_record`, with
+   * `line` and `column`) ends a batch: the messages before it come back, and the next
+   * call throws its error; reading can continue after that.
+   */
+  read(n: number): Array<Message>
+}
+export type JsMessageReader = MessageReader
+
 /**
  * A response-time policy: named calendars and ordered rules; the first rule whose
  * conditions match a case gives its targets per metric and priority.
@@ -332,27 +418,31 @@ export declare class Policy {
 export type JsPolicy = Policy
 
 /**
- * Scores inbound messages: which to answer first, and how.
- *
- * `new Triager()` has the default weights; `new Triager(weightsJson)` reads weights from
- * JSON text (missing fields take the defaults). Bad weights throw an `Error` with `code`
- * `invalid_option` and `option` naming the field, or `invalid_json` for malformed JSON and
- * unknown fields.
+ * A report on a stream of messages at one instant: one row per channel, the totals and
+ * the consistency of the company's answers across channels.
  */
-export declare class Triager {
-  constructor(weightsJson?: string | undefined | null)
-  /** A triager from the JSON form of its weights (as written by `toJson`). */
-  static fromJson(text: string): Triager
-  /** The weights as JSON text, every field written. */
+export declare class Report {
+  /** A report from `toJson` output. */
+  static fromJson(text: string): Report
+  /** The report as JSON text. */
   toJson(): string
   /**
-   * Triages one inbound message. `classification` is the message's classification (made
-   * without a context: triage counts channel, reach and promotion itself). `options.now`
-   * is the instant of triage; `slaLeftMs` and `slaTargetMs` go together.
+   * The report as a plain-text table: one row per channel and a total, then the expected
+   * response times and the consistency per pair of channels.
    */
-  triage(message: Message, classification: Classification, options: TriageOptions): Triage
+  toText(): string
+  /** The instant the report was read at. */
+  get at(): Date
+  /** One row per channel that has a conversation, in channel order. */
+  get channels(): Array<ChannelReport>
+  /** All channels together (without `expected`). */
+  get total(): Figures
+  /** The overall consistency of the company's answers across channels. */
+  get consistency(): ConsistencySummary
+  /** Whether two reports are equal. */
+  equals(other: Report): boolean
 }
-export type JsTriager = Triager
+export type JsReport = Report
 
 /**
  * Panics inside a guarded core call, so the test suite can prove that a panic in core
@@ -360,12 +450,18 @@ export type JsTriager = Triager
  */
 export declare function _panic(message: string): void
 
-/** One step of the suggested approach, with the reason for it. */
-export interface Advice {
-  /** What to do. */
-  kind: 'answer_in_public' | 'continue_in_private' | 'apologise' | 'escalate' | 'do_not_delete' | 'answer' | 'thank'
-  /** The step and its reason as one sentence in the triage's language. */
-  text: string
+/** Unresolved complaints by the age of their oldest unanswered complaint. */
+export interface AgeBuckets {
+  /** Younger than an hour. */
+  under1h: number
+  /** One hour up to a day. */
+  from1hTo1d: number
+  /** One day up to a week. */
+  from1dTo7d: number
+  /** One week up to four weeks. */
+  from1wTo4w: number
+  /** Four weeks or older. */
+  over4w: number
 }
 
 /**
@@ -405,6 +501,18 @@ export interface AnswerGroup {
    * most 256 per group).
    */
   gaps: Array<Gap>
+}
+
+/** Clock instances met and breached. */
+export interface Attainment {
+  /** The metric (`first_reply`, ...); absent for the first-reply figure itself. */
+  metric?: string
+  /** Stopped at or before due. */
+  met: number
+  /** Due passed first. */
+  breached: number
+  /** `met / (met + breached)`; `null` when both are 0. */
+  rate?: number
 }
 
 /**
@@ -472,6 +580,24 @@ export interface CaseReadingObject {
   nextDeadline?: Date
 }
 
+/** How consistent the answers on one channel are. */
+export interface ChannelConsistency {
+  /** Answers on this channel in groups of two or more answers to the same question. */
+  answers: number
+  /** Of those, the answers whose group is consistent. */
+  consistent: number
+  /** `consistent / answers`; `null` when `answers` is 0. */
+  rate?: number
+}
+
+/** The figures of one channel. */
+export interface ChannelReport {
+  /** The channel (of the conversations' first customer message). */
+  channel: string
+  /** Its figures. */
+  figures: Figures
+}
+
 /**
  * The result of `classify`: a label with a score per label, the severity, the detected
  * language and the signals behind it.
@@ -490,13 +616,6 @@ export interface Classification {
   /** Every reason found, ordered by span. */
   signals: Array<Signal>
 }
-
-/**
- * A classification from core's JSON form, for one made elsewhere: `{"label", "severity":
- * {"score", "level"}, "language"}`, optionally `scores` and `signals` (offsets as given).
- * A severity score outside 0 to 1 throws `invalid_option`.
- */
-export declare function classificationFromJson(text: string): Classification
 
 /** Where and by whom a message was posted. It raises severity; it never changes the label. */
 export interface ClassifyContext {
@@ -591,6 +710,20 @@ export interface ConsistencyReport {
   pairs: Array<PairRate>
 }
 
+/** The consistency of the company's answers over all channels. */
+export interface ConsistencySummary {
+  /** Company answers checked. */
+  answers: number
+  /** Groups answered on two or more channels. */
+  groups: number
+  /** Of those, the consistent ones. */
+  consistent: number
+  /** `consistent / groups`; `null` when no group spans two channels. */
+  rate?: number
+  /** The same per pair of channels, in channel order. */
+  pairs: Array<PairFigures>
+}
+
 /** One person as the book knows them. */
 export interface Contact {
   /** The contact's canonical id. */
@@ -617,6 +750,18 @@ export interface Estimate {
   sentenceEn?: string
   /** "Meestal reageren we binnen 25 minuten"; absent with too few samples. */
   sentenceNl?: string
+}
+
+/** The expected response time to publish for a channel. */
+export interface ExpectedTime {
+  /** The figure in whole seconds; `null` with too few first replies. */
+  seconds?: number
+  /** How many first replies the figure rests on. */
+  sampleSize: number
+  /** "We usually reply within 25 minutes". */
+  en?: string
+  /** "Meestal reageren we binnen 25 minuten". */
+  nl?: string
 }
 
 /** The trace behind one metric's clocks at an instant, as data and as English (`text`). */
@@ -658,6 +803,30 @@ export interface Fact {
   start: number
   /** UTF-16 offset one past the fact's last unit. */
   end: number
+}
+
+/** The figures of a channel, or of all channels. */
+export interface Figures {
+  /** Customer messages. */
+  inbound: number
+  /** Conversations with at least one customer message. */
+  conversations: number
+  /** Conversations with a company reply after their first customer message. */
+  answered: number
+  /** `answered / conversations`; `null` without conversations. */
+  answeredShare?: number
+  /** First-response time in calendar seconds. */
+  firstResponse: ResponseSummary
+  /** First-response time in business seconds on the first-reply target's calendar. */
+  firstResponseBusiness: ResponseSummary
+  /** SLA attainment. */
+  sla: SlaFigures
+  /** Consistency of the answers given on this channel. */
+  consistency: ChannelConsistency
+  /** Unresolved complaints by age. */
+  unresolved: AgeBuckets
+  /** The expected response time to publish (per channel only). */
+  expected?: ExpectedTime
 }
 
 /** A fact that some answers of a group state and others leave out. */
@@ -736,6 +905,18 @@ export declare function messageFromJson(text: string): Message
 /** A message as JSON text. */
 export declare function messageToJson(message: Message): string
 
+/** The consistency of one pair of channels. */
+export interface PairFigures {
+  /** The two channels, in order. */
+  channels: Array<string>
+  /** Groups answered on both. */
+  groups: number
+  /** Of those, the groups whose answers on these two are consistent. */
+  consistent: number
+  /** `consistent / groups`. */
+  rate?: number
+}
+
 /** The consistency rate of one pair of channels. */
 export interface PairRate {
   /** The two channels, in order. */
@@ -748,15 +929,40 @@ export interface PairRate {
   rate: number
 }
 
-/** One reason with the points it added to the score. */
-export interface Reason {
-  /** What it is. */
-  kind: 'severity' | 'reach' | 'promoted' | 'public_channel' | 'repeat_contact' | 'unresolved_age' | 'sla_time_left'
-  /** Points added to the score. */
-  points: number
-  /** A short English description with the figure behind it ("40,000 followers"). */
-  detail: string
+/** One conversation waiting for an answer. */
+export interface QueueItem {
+  /** The conversation's id: its case id, or the id of the message that started it. */
+  conversation: string
+  /** The channel of the waiting customer message. */
+  channel: string
+  /** The customers' handles in the conversation, normalized (`kind:value` text). */
+  handles: Array<string>
+  /** The id of the latest unanswered customer message. */
+  messageId: string
+  /** Its text. */
+  text: string
+  /** When it was sent. */
+  sentAt: Date
+  /** Its classification label. */
+  label: 'complaint' | 'question' | 'praise' | 'other'
+  /** Its severity score, from 0 to 1. */
+  severity: number
+  /** The conversation's priority: the highest any triage of it gave. */
+  priority: 'low' | 'normal' | 'high' | 'urgent'
+  /** The latest triage of the conversation (score, reasons, advice). */
+  triage?: Triage
+  /** The case's next deadline after now (a warning point or a due instant), if any. */
+  due?: Date
+  /** How long the customer has been waiting: since the oldest unanswered message, in ms. */
+  waitingMs: number
 }
+
+/**
+ * Opens a file of messages. CSV when `mapping` is given or the path ends in `.csv`
+ * (`mapping` defaults to `new ColumnMapping()`), else JSON lines; `format` (`'jsonl'` or
+ * `'csv'`) says so explicitly.
+ */
+export declare function readMessages(path: string, mapping?: ColumnMapping, format?: 'jsonl' | 'csv'): MessageReader
 
 /** One episode of repeat contact. */
 export interface RepeatContact {
@@ -786,6 +992,26 @@ export declare function replayCases(policy: Policy, eventsByCase: Record<string,
  */
 export declare function replayCasesAsync(policy: Policy, eventsByCase: Record<string, Array<CaseEvent>>, now: Date): Promise<Record<string, Array<Clock>>>
 
+/**
+ * Runs an inbox with default options and `policy` (the preset when absent) over
+ * `messages` in the order given and reports at the latest instant among them.
+ */
+export declare function report(messages: Array<Message>, policy?: Policy): Report
+
+/** A first-response time summary in seconds. */
+export interface ResponseSummary {
+  /** How many samples. */
+  count: number
+  /** The mean in seconds; `null` without samples. */
+  meanS?: number
+  /** The nearest-rank median in seconds; `null` without samples. */
+  medianS?: number
+  /** The nearest-rank 90th percentile in seconds; `null` without samples. */
+  p90S?: number
+  /** `true` while the quantiles are exact; `false` once read from the sketch (within 1%). */
+  exact: boolean
+}
+
 /** The outcome of rule selection: the first matching rule, or the report that none matched. */
 export interface RuleSelection {
   /** The name of the first rule whose conditions match, or `null`. */
@@ -808,6 +1034,14 @@ export interface Signal {
   start: number
   /** UTF-16 offset just past the end of the matched text. */
   end: number
+}
+
+/** SLA attainment of the first-reply clocks, and of every metric that has clocks. */
+export interface SlaFigures {
+  /** The first-reply clocks. */
+  firstReply: Attainment
+  /** Every metric with at least one met or breached instance, in metric order. */
+  metrics: Array<Attainment>
 }
 
 /** A span of time during which an instance counted, with its business time. */
@@ -841,29 +1075,33 @@ export interface Triage {
   /** The sum of the reasons' points, 0 or more. */
   score: number
   /** Every reason that added points, largest first. */
-  reasons: Array<Reason>
-  /** What to do, each step with its reason, in `language`. */
-  advice: Array<Advice>
-  /** The language of the advice texts (English when the message is in neither). */
-  language: 'en' | 'nl'
+  reasons: Array<TriageReason>
+  /** What to do, in the message's language. */
+  advice: Array<TriageAdvice>
+  /** The language of the advice texts (`en`, `nl`, `unknown`). */
+  language: string
 }
 
-/**
- * What triage knows about a message besides its text: when, earlier contact, how long
- * unresolved, how much SLA time is left.
- */
-export interface TriageOptions {
-  /** The instant of triage. */
-  now: Date
-  /** Channels the customer used before this message (the message's own is ignored). */
-  earlierChannels?: Array<string>
-  /** Since when the customer's complaint has gone unresolved. */
-  unresolvedSince?: Date
+/** One step of the suggested approach, with the reason for it. */
+export interface TriageAdvice {
   /**
-   * Business time left of the case's SLA target in milliseconds, negative when
-   * breached; given together with `slaTargetMs`.
+   * What to do (`answer_in_public`, `continue_in_private`, `apologise`, `escalate`,
+   * `do_not_delete`, `answer`, `thank`).
    */
-  slaLeftMs?: number
-  /** The SLA target in milliseconds; given together with `slaLeftMs`. */
-  slaTargetMs?: number
+  kind: string
+  /** The step and its reason as a sentence in the message's language. */
+  text: string
+}
+
+/** One reason with the points it added to the triage score. */
+export interface TriageReason {
+  /**
+   * What it is (`severity`, `reach`, `promoted`, `public_channel`, `repeat_contact`,
+   * `unresolved_age`, `sla_time_left`).
+   */
+  kind: string
+  /** Points added to the score. */
+  points: number
+  /** A short English description with the figure behind it ("40000 followers"). */
+  detail: string
 }

@@ -155,3 +155,13 @@ pub fn pairs(n: usize) -> Vec<(At, At)> {
 
 pub mod cases;
 pub mod texts;
+
+/// The desk of [`desks`] joined with a 9-to-5 Monday-Friday desk in America/New_York: a
+/// follow-the-sun union (webcare only; the peers have no unions).
+pub fn follow_the_sun() -> webcare::Calendar {
+    let nyc = webcare::Calendar::builder("America/New_York")
+        .weekdays(&["09:00-17:00"])
+        .build()
+        .expect("New York calendar");
+    webcare::Calendar::any_of(vec![desks().webcare, nyc]).expect("union")
+}

@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use chrono::TimeZone;
-use webcare_bench::{add_cases, at, desks, dur, elapsed_cases, pairs};
+use webcare_bench::{add_cases, at, desks, dur, elapsed_cases, follow_the_sun, pairs};
 
 /// Median nanoseconds per call of `f` over `rounds` rounds of `iters` calls.
 fn time(iters: u32, mut f: impl FnMut()) -> f64 {
@@ -78,6 +78,39 @@ fn main() {
         row(&format!("add {name}"), w, wc, ule);
         per_case.push((format!("add {name}"), w));
     }
+    // `sub` and a follow-the-sun union (Amsterdam + New York): webcare only, the peers
+    // have neither.
+    let end = at("2026-04-14T10:00:00+02:00");
+    let union = follow_the_sun();
+    let mut only = Vec::new();
+    for (name, secs) in add_cases() {
+        let (cd, _) = dur(secs);
+        let iters = 20_000;
+        let sub = time(iters, || {
+            black_box(d.webcare.sub(black_box(end.chrono), black_box(cd)).ok());
+        });
+        let uadd = time(iters, || {
+            black_box(union.add(black_box(start.chrono), black_box(cd)).ok());
+        });
+        let usub = time(iters, || {
+            black_box(union.sub(black_box(end.chrono), black_box(cd)).ok());
+        });
+        only.push((format!("sub {name}"), sub));
+        only.push((format!("union add {name}"), uadd));
+        only.push((format!("union sub {name}"), usub));
+    }
+    for (name, a, b) in elapsed_cases() {
+        let w = time(20_000, || {
+            black_box(union.elapsed(black_box(a.chrono), black_box(b.chrono)).ok());
+        });
+        only.push((format!("union elapsed {name}"), w));
+    }
+    println!();
+    println!("webcare only (ns per call):");
+    for (name, w) in &only {
+        println!("  {name:<30} {w:>6.0}");
+    }
+    per_case.extend(only);
     let list = pairs(1_000_000);
     let once = |f: &mut dyn FnMut()| {
         let s = Instant::now();
@@ -128,9 +161,18 @@ fn main() {
             .find(|(k, _)| k == n)
             .map_or(f64::NAN, |(_, v)| *v)
     };
-    println!(
-        "scaling: elapsed 30 business days / 30 min = {:.2}; add 30 business days / 30 min = {:.2}",
-        find("elapsed 30 business days") / find("elapsed 30 min"),
-        find("add 30 business days") / find("add 30 min")
-    );
+    println!("scaling, 30 business days / 30 min:");
+    for op in [
+        "elapsed",
+        "add",
+        "sub",
+        "union elapsed",
+        "union add",
+        "union sub",
+    ] {
+        println!(
+            "  {op:<14} {:.2}",
+            find(&format!("{op} 30 business days")) / find(&format!("{op} 30 min"))
+        );
+    }
 }

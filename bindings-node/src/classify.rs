@@ -7,7 +7,9 @@
 
 use std::sync::Arc;
 
+use napi::bindgen_prelude::JsObjectValue;
 use napi::bindgen_prelude::*;
+use napi::JsString;
 use napi_derive::napi;
 use serde_json::Value;
 use webcare::span::{convert_offsets, OffsetUnit};
@@ -124,6 +126,124 @@ fn result(text: &str, c: webcare::Classification) -> Classification {
                 end: to_u32(u[1]),
             })
             .collect(),
+    }
+}
+
+/// JS strings made once per call and reused for every result: the property names, and the
+/// codes of labels, signal kinds, severity levels and languages. Creating a JS string is
+/// most of the cost of a result object, so a result built with these costs a fraction of
+/// one converted field by field (the shape is the same as [`Classification`]).
+struct Names<'env> {
+    env: &'env Env,
+    label: JsString<'env>,
+    scores: JsString<'env>,
+    severity: JsString<'env>,
+    severity_level: JsString<'env>,
+    language: JsString<'env>,
+    signals: JsString<'env>,
+    kind: JsString<'env>,
+    weight: JsString<'env>,
+    start: JsString<'env>,
+    end: JsString<'env>,
+    /// In the order of `Label::ALL` (also the names of the score properties).
+    labels: Vec<JsString<'env>>,
+    /// In the order of `SignalKind::ALL`, made when first needed.
+    kinds: Vec<Option<JsString<'env>>>,
+    /// Other codes met so far, by code.
+    codes: Vec<(String, JsString<'env>)>,
+}
+
+impl<'env> Names<'env> {
+    fn new(env: &'env Env) -> Result<Self> {
+        let s = |name: &str| env.create_string(name);
+        Ok(Names {
+            env,
+            label: s("label")?,
+            scores: s("scores")?,
+            severity: s("severity")?,
+            severity_level: s("severityLevel")?,
+            language: s("language")?,
+            signals: s("signals")?,
+            kind: s("kind")?,
+            weight: s("weight")?,
+            start: s("start")?,
+            end: s("end")?,
+            labels: Label::ALL
+                .iter()
+                .map(|l| s(l.code()))
+                .collect::<Result<_>>()?,
+            kinds: vec![None; SignalKind::ALL.len()],
+            codes: Vec::new(),
+        })
+    }
+
+    fn label(&self, label: Label) -> Result<JsString<'env>> {
+        let i = Label::ALL.iter().position(|l| *l == label);
+        match i.and_then(|i| self.labels.get(i)) {
+            Some(js) => Ok(*js),
+            None => self.env.create_string(label.code()),
+        }
+    }
+
+    fn kind(&mut self, kind: SignalKind) -> Result<JsString<'env>> {
+        let slot = SignalKind::ALL
+            .binary_search(&kind)
+            .ok()
+            .and_then(|i| self.kinds.get_mut(i));
+        match slot {
+            Some(Some(js)) => Ok(*js),
+            Some(slot) => {
+                let js = self.env.create_string(kind.code())?;
+                *slot = Some(js);
+                Ok(js)
+            }
+            None => self.env.create_string(kind.code()),
+        }
+    }
+
+    fn code(&mut self, code: &str) -> Result<JsString<'env>> {
+        if let Some((_, js)) = self.codes.iter().find(|(c, _)| c == code) {
+            return Ok(*js);
+        }
+        let js = self.env.create_string(code)?;
+        self.codes.push((code.to_owned(), js));
+        Ok(js)
+    }
+
+    /// A core result as a JS object of the shape of [`Classification`], its UTF-8 byte
+    /// spans converted to UTF-16 offsets of `text`.
+    fn result(&mut self, text: &str, c: &webcare::Classification) -> Result<Object<'env>> {
+        let env = self.env;
+        let offsets: Vec<usize> = c
+            .signals
+            .iter()
+            .flat_map(|s| [s.span.start, s.span.end])
+            .collect();
+        let units = convert_offsets(text, &offsets, OffsetUnit::Utf16);
+        let mut obj = Object::new(env)?;
+        obj.set_property(self.label, self.label(c.label)?)?;
+        let mut scores = Object::new(env)?;
+        for (name, l) in self.labels.iter().zip(Label::ALL) {
+            scores.set_property(*name, env.create_double(c.scores.get(l))?)?;
+        }
+        obj.set_property(self.scores, scores)?;
+        obj.set_property(self.severity, env.create_double(c.severity.score)?)?;
+        let level = self.code(&level_code(c.severity.level))?;
+        obj.set_property(self.severity_level, level)?;
+        let language = self.code(c.language.code())?;
+        obj.set_property(self.language, language)?;
+        let mut signals = env.create_array(to_u32(c.signals.len()))?;
+        for (i, (s, u)) in c.signals.iter().zip(units.chunks_exact(2)).enumerate() {
+            let mut sig = Object::new(env)?;
+            sig.set_property(self.kind, self.kind(s.kind)?)?;
+            sig.set_property(self.label, self.label(s.label)?)?;
+            sig.set_property(self.weight, env.create_double(s.weight)?)?;
+            sig.set_property(self.start, env.create_uint32(to_u32(u[0]))?)?;
+            sig.set_property(self.end, env.create_uint32(to_u32(u[1]))?)?;
+            signals.set(to_u32(i), sig)?;
+        }
+        obj.set_property(self.signals, signals)?;
+        Ok(obj)
     }
 }
 
@@ -244,7 +364,7 @@ impl Task for TrainTask {
 /// `regex_too_big`, `invalid_weight`, ...).
 #[napi(js_name = "Classifier")]
 #[derive(Debug)]
-pub struct JsClassifier(Arc<webcare::Classifier>);
+pub struct JsClassifier(pub(crate) Arc<webcare::Classifier>);
 
 #[napi]
 impl JsClassifier {
@@ -321,43 +441,48 @@ impl JsClassifier {
 
     /// Classifies one message. `ctx` (`{channel, reach, promoted}`) raises severity, never
     /// changes the label.
-    #[napi(catch_unwind)]
-    pub fn classify(
+    #[napi(catch_unwind, ts_return_type = "Classification")]
+    pub fn classify<'env>(
         &self,
-        env: &Env,
+        env: &'env Env,
         text: String,
         ctx: Option<ClassifyContext>,
-    ) -> Result<Classification> {
+    ) -> Result<Object<'env>> {
         let c = guard(env, || Ok(self.0.classify(&text, &context(ctx)?)))?;
-        Ok(result(&text, c))
+        Names::new(env)?.result(&text, &c)
     }
 
     /// Classifies UTF-8 bytes; offsets are UTF-16 units of the decoded string. Invalid UTF-8
     /// throws `invalid_encoding` with `offset`.
-    #[napi(catch_unwind)]
-    pub fn classify_bytes(
+    #[napi(catch_unwind, ts_return_type = "Classification")]
+    pub fn classify_bytes<'env>(
         &self,
-        env: &Env,
+        env: &'env Env,
         data: Uint8Array,
         ctx: Option<ClassifyContext>,
-    ) -> Result<Classification> {
+    ) -> Result<Object<'env>> {
         let c = guard(env, || self.0.classify_bytes(&data, &context(ctx)?))?;
         // classify_bytes succeeded, so the bytes are UTF-8.
         let text = std::str::from_utf8(&data).unwrap_or_default();
-        Ok(result(text, c))
+        Names::new(env)?.result(text, &c)
     }
 
     /// Classifies many messages on all cores, in input order. Blocks the event loop: see
     /// `classifyBatchAsync`.
-    #[napi(catch_unwind)]
-    pub fn classify_batch(
+    #[napi(catch_unwind, ts_return_type = "Array<Classification>")]
+    pub fn classify_batch<'env>(
         &self,
-        env: &Env,
+        env: &'env Env,
         texts: Vec<String>,
         ctx: Option<ClassifyContext>,
-    ) -> Result<Vec<Classification>> {
+    ) -> Result<Array<'env>> {
         let out = guard(env, || Ok(self.0.classify_batch(&texts, &context(ctx)?)))?;
-        Ok(texts.iter().zip(out).map(|(t, c)| result(t, c)).collect())
+        let mut names = Names::new(env)?;
+        let mut arr = env.create_array(to_u32(out.len()))?;
+        for (i, (t, c)) in texts.iter().zip(&out).enumerate() {
+            arr.set(to_u32(i), names.result(t, c)?)?;
+        }
+        Ok(arr)
     }
 
     /// `classifyBatch`, computed off the event loop (on all cores); errors reject the promise.

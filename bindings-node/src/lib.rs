@@ -12,6 +12,8 @@ pub mod contact;
 pub mod convert;
 pub mod error;
 pub mod expected;
+pub mod inbox;
 pub mod message;
 pub mod policy;
+pub mod report;
 pub mod triage;

@@ -122,3 +122,21 @@ test('classifyBatchAsync runs off the event loop and matches classifyBatch', asy
   assert.deepEqual(classifier.classifyBatch(small), small.map((t) => classifier.classify(t)))
   await assert.rejects(classifier.classifyBatchAsync(small, { channel: 'nope' }), (err) => err.code === 'unknown_channel')
 })
+
+test('classify, classifyBatch and classifyBatchAsync build the same objects, field order included', async () => {
+  const classifier = new Classifier()
+  const texts = ['NOT HAPPY!!! 😡😡 still waiting 6 weeks #fail, my lawyer will call :(',
+    'Bedankt, top geholpen! 👍 echt super', 'How do I change my address??', '', 'x\ud800y niet blij 🇳🇱',
+    'Al 3 keer gebeld en nog steeds geen internet. Ik ga overstappen!']
+  const batch = classifier.classifyBatch(texts, { reach: 5000 })
+  const json = JSON.stringify(batch)
+  assert.equal(JSON.stringify(texts.map((t) => classifier.classify(t, { reach: 5000 }))), json)
+  assert.equal(JSON.stringify(await classifier.classifyBatchAsync(texts, { reach: 5000 })), json)
+  assert.deepEqual(Object.keys(batch[0]), ['label', 'scores', 'severity', 'severityLevel', 'language', 'signals'])
+  assert.deepEqual(Object.keys(batch[0].scores), ['complaint', 'question', 'praise', 'other'])
+  assert.deepEqual(Object.keys(batch[0].signals[0]), ['kind', 'label', 'weight', 'start', 'end'])
+  const kinds = new Set(batch.flatMap((c) => c.signals.map((s) => s.kind)))
+  for (const k of ['shouting', 'negative_emoji', 'fail_hashtag', 'legal_threat', 'churn_threat', 'thanks']) {
+    assert.ok(kinds.has(k), k)
+  }
+})

@@ -95,3 +95,24 @@ const firstReason: webcare.Reason = triaged.reasons[0]
 const steps: webcare.Advice[] = triager.triage(mention, new webcare.Classifier().classify(mention.text), { now: new Date() }).advice
 const adviceLanguage: 'en' | 'nl' = triaged.language
 console.log(urgency, triaged.score, firstReason.kind, firstReason.points, firstReason.detail, steps[0].kind, steps[0].text, adviceLanguage)
+const careDesk = new webcare.Inbox({ policy, classifier: new webcare.Classifier(), repeatWindowMs: 7 * 86400e3 })
+careDesk.link('x:@ann', 'email:ann@example.com', 'gave her address in a DM')
+careDesk.push({ id: 'x1', channel: 'x', direction: 'inbound', author: '@ann', sentAt: new Date(), text: 'Still no refund', promoted: false })
+careDesk.pushMany([])
+const pushedLines: number = careDesk.pushJsonl(Buffer.from(''), 1) + careDesk.pushJsonl('')
+const pushedLater: Promise<number> = careDesk.pushJsonlAsync('')
+const manyLater: Promise<void> = careDesk.pushManyAsync([])
+const work: webcare.QueueItem[] = careDesk.queue(new Date(), 20)
+const workPriority: 'low' | 'normal' | 'high' | 'urgent' = work[0].priority
+const workDue: Date | null | undefined = work[0].due
+const advice: string[] | undefined = work[0].triage?.advice.map((a) => a.text)
+const careReport: webcare.Report = careDesk.report(new Date())
+const perChannel: webcare.ChannelReport[] = careReport.channels
+const median: number | null | undefined = perChannel[0].figures.firstResponse.medianS
+const publish: string | null | undefined = perChannel[0].figures.expected?.en
+const reportAgain: webcare.Report = webcare.Report.fromJson(careReport.toJson())
+const table: string = webcare.report([], webcare.Policy.preset()).toText() + webcare.report([]).toText()
+const reader: webcare.MessageReader = webcare.readMessages('inbox.csv', webcare.ColumnMapping.twcs(), 'csv')
+const read: webcare.Message[] = reader.read(4096)
+const mappingJson: string = new webcare.ColumnMapping().toJson() + webcare.ColumnMapping.fromJson('{}').toJson()
+console.log(pushedLines, pushedLater, manyLater, workPriority, workDue, advice, median, publish, reportAgain.at, table, read, mappingJson, careReport.consistency.rate, careReport.total.unresolved.over4w, careDesk.latest, careDesk.openConversations)

@@ -9,9 +9,10 @@ import { OPS as CLASSIFY_OPS } from './ops_classify.mjs'
 import { OPS as CONSISTENCY_OPS } from './ops_consistency.mjs'
 import { OPS as CONTACT_OPS } from './ops_contact.mjs'
 import { OPS as TRIAGE_OPS } from './ops_triage.mjs'
+import { OPS as REPORT_OPS } from './ops_report.mjs'
 import { OPS as CALENDAR_OPS, NOT_SUPPORTED as CALENDAR_NOT_SUPPORTED } from './ops_calendar.mjs'
 
-const OPS = { ...CONTACT_OPS, ...CALENDAR_OPS, ...CASE_OPS, ...CLASSIFY_OPS, ...CONSISTENCY_OPS, ...TRIAGE_OPS }
+const OPS = { ...CONTACT_OPS, ...CALENDAR_OPS, ...CASE_OPS, ...CLASSIFY_OPS, ...CONSISTENCY_OPS, ...TRIAGE_OPS, ...REPORT_OPS }
 // Ops (or single case ids) the Node runner does not run, with the reason.
 const NOT_SUPPORTED = { ...CALENDAR_NOT_SUPPORTED }
 

@@ -3,18 +3,20 @@
 //! Single calls take aware `datetime`s and `timedelta`s. The batch calls `add_many` and
 //! `elapsed_many` take lists (any iterable) of them, or numpy `datetime64` / `timedelta64`
 //! arrays when numpy is installed: the binding does not link numpy, it recognises an array
-//! by its `dtype.kind` (`"M"`, `"m"`), reads the int64 values with one `astype`/`tobytes`
-//! call and builds the result with one `numpy.frombuffer(...).view(...)` call. numpy's
-//! `datetime64` is naive by numpy's convention; webcare reads it as UTC.
+//! by its `dtype.kind` (`"M"`, `"m"`), reads the int64 values through the buffer protocol
+//! (one copy of the array's memory), converts them and calls core with the GIL released,
+//! and builds the result with one `numpy.frombuffer(...).view(...)` call over a
+//! `bytearray` filled in place. numpy's `datetime64` is naive by numpy's convention;
+//! webcare reads it as UTC.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyTuple};
+use pyo3::types::{PyByteArray, PyTuple};
 use webcare::Error;
 
 use crate::convert::{guard, instant};
-use crate::error::to_py_err;
 
 /// A business-hours calendar: when a team is open, in its own time zone.
 ///
@@ -122,20 +124,18 @@ impl PyCalendar {
         let starts = Batch::read(starts, Kind::Instant)?;
         let durations = Batch::read(durations, Kind::Duration)?;
         let unit = Unit::of(&starts, &durations);
-        let (starts, durations) = (starts.instants(py)?, durations.durations(py)?);
+        let starts = starts.ready(instant)?;
+        let durations = durations.ready(crate::convert::duration)?;
         let cal = &self.0;
-        let due = guard(py, || py.detach(|| cal.add_many(&starts, &durations)))?;
-        match unit {
-            Some(unit) => {
-                let values = due
-                    .iter()
-                    .map(|t| unit.ticks_of_instant(*t))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| to_py_err(py, e))?;
-                numpy_array(py, &values, "datetime64", unit)
-            }
-            None => Ok(due.into_pyobject(py)?.into_any().unbind()),
-        }
+        // Raw numpy values are converted, computed and converted back without the GIL.
+        let out = guard(py, || {
+            py.detach(|| {
+                let starts = starts.values(Unit::instant)?;
+                let due = cal.add_many(&starts, &durations.values(Unit::duration)?)?;
+                Out::of(due, unit, Unit::ticks_of_instant)
+            })
+        })?;
+        out.into_py(py, "datetime64")
     }
 
     /// `elapsed(starts[i], ends[i])` for every `i`, in one call that releases the GIL.
@@ -152,20 +152,17 @@ impl PyCalendar {
         let starts = Batch::read(starts, Kind::Instant)?;
         let ends = Batch::read(ends, Kind::Instant)?;
         let unit = Unit::of(&starts, &ends);
-        let (starts, ends) = (starts.instants(py)?, ends.instants(py)?);
+        let (starts, ends) = (starts.ready(instant)?, ends.ready(instant)?);
         let cal = &self.0;
-        let elapsed = guard(py, || py.detach(|| cal.elapsed_many(&starts, &ends)))?;
-        match unit {
-            Some(unit) => {
-                let values = elapsed
-                    .iter()
-                    .map(|d| unit.ticks_of_duration(*d))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| to_py_err(py, e))?;
-                numpy_array(py, &values, "timedelta64", unit)
-            }
-            None => Ok(elapsed.into_pyobject(py)?.into_any().unbind()),
-        }
+        // Raw numpy values are converted, computed and converted back without the GIL.
+        let out = guard(py, || {
+            py.detach(|| {
+                let starts = starts.values(Unit::instant)?;
+                let elapsed = cal.elapsed_many(&starts, &ends.values(Unit::instant)?)?;
+                Out::of(elapsed, unit, Unit::ticks_of_duration)
+            })
+        })?;
+        out.into_py(py, "timedelta64")
     }
 
     fn __repr__(&self) -> String {
@@ -278,7 +275,7 @@ impl Unit {
         })
     }
 
-    fn ticks_of_instant(self, t: DateTime<Utc>) -> Result<i64, Error> {
+    fn ticks_of_instant(self, t: &DateTime<Utc>) -> Result<i64, Error> {
         match self {
             Unit::S => Some(t.timestamp()),
             Unit::Ms => Some(t.timestamp_millis()),
@@ -288,13 +285,13 @@ impl Unit {
         .ok_or_else(|| Error::InstantOutOfRange {
             value: format!(
                 "{} as datetime64[{}]",
-                webcare::format_instant(t),
+                webcare::format_instant(*t),
                 self.code()
             ),
         })
     }
 
-    fn ticks_of_duration(self, d: TimeDelta) -> Result<i64, Error> {
+    fn ticks_of_duration(self, d: &TimeDelta) -> Result<i64, Error> {
         match self {
             Unit::S => Some(d.num_seconds()),
             Unit::Ms => Some(d.num_milliseconds()),
@@ -339,18 +336,13 @@ impl<'a, 'py> Batch<'a, 'py> {
                 dtype = dtype.str()?,
             )));
         };
-        let bytes = value
-            .call_method1("astype", ("=i8",))?
-            .call_method0("tobytes")?;
-        let bytes = bytes.cast::<PyBytes>()?.as_bytes();
-        let values = bytes
-            .chunks_exact(8)
-            .map(|c| {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(c);
-                i64::from_ne_bytes(word)
-            })
-            .collect();
+        // In native byte order (no copy when it already is), seen as int64 (never a copy),
+        // read through the buffer protocol in one copy, strided arrays included.
+        let native = format!("={}8[{}]", kind.numpy_kind(), unit.code());
+        let ints = value
+            .call_method1("astype", (native, "K", "unsafe", true, false))?
+            .call_method1("view", ("=i8",))?;
+        let values = PyBuffer::<i64>::get(&ints)?.to_vec(value.py())?;
         Ok(Batch::Numpy(values, unit))
     }
 
@@ -365,28 +357,69 @@ impl<'a, 'py> Batch<'a, 'py> {
         matches!(self, Batch::Numpy(..))
     }
 
-    fn instants(self, py: Python<'_>) -> PyResult<Vec<DateTime<Utc>>> {
+    /// Converts Python objects with `convert` now (that needs the GIL); numpy values stay
+    /// raw.
+    fn ready<T>(self, convert: impl Fn(&Bound<'py, PyAny>) -> PyResult<T>) -> PyResult<Ready<T>> {
         match self {
-            Batch::Objects(value) => value.try_iter()?.map(|v| instant(&v?)).collect(),
-            Batch::Numpy(values, unit) => values
-                .into_iter()
-                .map(|v| unit.instant(v))
-                .collect::<Result<_, _>>()
-                .map_err(|e| to_py_err(py, e)),
+            Batch::Objects(value) => Ok(Ready::Values(
+                value
+                    .try_iter()?
+                    .map(|v| convert(&v?))
+                    .collect::<PyResult<_>>()?,
+            )),
+            Batch::Numpy(values, unit) => Ok(Ready::Ticks(values, unit)),
         }
     }
+}
 
-    fn durations(self, py: Python<'_>) -> PyResult<Vec<TimeDelta>> {
+/// A batch argument ready for core: converted Python objects, or raw numpy values.
+#[derive(Debug)]
+enum Ready<T> {
+    Values(Vec<T>),
+    Ticks(Vec<i64>, Unit),
+}
+
+impl<T> Ready<T> {
+    /// The values, numpy ticks converted with `convert` (no GIL needed).
+    fn values(self, convert: impl Fn(Unit, i64) -> Result<T, Error>) -> Result<Vec<T>, Error> {
         match self {
-            Batch::Objects(value) => value
-                .try_iter()?
-                .map(|v| crate::convert::duration(&v?))
-                .collect(),
-            Batch::Numpy(values, unit) => values
-                .into_iter()
-                .map(|v| unit.duration(v))
-                .collect::<Result<_, _>>()
-                .map_err(|e| to_py_err(py, e)),
+            Ready::Values(values) => Ok(values),
+            Ready::Ticks(ticks, unit) => ticks.into_iter().map(|v| convert(unit, v)).collect(),
+        }
+    }
+}
+
+/// A batch result: Python objects to build, or numpy ticks of a unit.
+enum Out<T> {
+    Values(Vec<T>),
+    Ticks(Vec<i64>, Unit),
+}
+
+impl<T> Out<T> {
+    /// `values` as they are (`unit` is `None`) or as ticks of `unit`.
+    fn of(
+        values: Vec<T>,
+        unit: Option<Unit>,
+        ticks: impl Fn(Unit, &T) -> Result<i64, Error>,
+    ) -> Result<Out<T>, Error> {
+        Ok(match unit {
+            None => Out::Values(values),
+            Some(unit) => Out::Ticks(
+                values
+                    .iter()
+                    .map(|v| ticks(unit, v))
+                    .collect::<Result<_, _>>()?,
+                unit,
+            ),
+        })
+    }
+}
+
+impl<T: for<'py> IntoPyObject<'py>> Out<T> {
+    fn into_py(self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+        match self {
+            Out::Values(values) => Ok(values.into_pyobject(py)?.into_any().unbind()),
+            Out::Ticks(values, unit) => numpy_array(py, &values, name, unit),
         }
     }
 }
@@ -405,8 +438,12 @@ fn numpy_kind(value: &Bound<'_, PyAny>) -> Option<String> {
 /// A numpy array of `values` as `<name>[<unit>]`, built in one `frombuffer` call over a
 /// writable `bytearray`.
 fn numpy_array(py: Python<'_>, values: &[i64], name: &str, unit: Unit) -> PyResult<Py<PyAny>> {
-    let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_ne_bytes()).collect();
-    let buffer = PyByteArray::new(py, &bytes);
+    let buffer = PyByteArray::new_with(py, values.len() * 8, |bytes| {
+        for (word, v) in bytes.chunks_exact_mut(8).zip(values) {
+            word.copy_from_slice(&v.to_ne_bytes());
+        }
+        Ok(())
+    })?;
     let array = py
         .import("numpy")?
         .call_method1("frombuffer", (buffer, "=i8"))?

@@ -256,7 +256,7 @@ fn train_options(py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult
 /// JSON.
 #[pyclass(name = "Classifier", module = "webcare", frozen)]
 #[derive(Debug)]
-pub struct PyClassifier(webcare::Classifier);
+pub struct PyClassifier(pub(crate) webcare::Classifier);
 
 #[pymethods]
 impl PyClassifier {

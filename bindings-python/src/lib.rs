@@ -13,8 +13,10 @@ mod contact;
 mod convert;
 mod error;
 mod expected;
+mod inbox;
 mod message;
 mod policy;
+mod report;
 mod triage;
 
 #[pymodule]
@@ -31,6 +33,8 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     case::register(m)?;
     expected::register(m)?;
     triage::register(m)?;
+    inbox::register(m)?;
+    report::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }

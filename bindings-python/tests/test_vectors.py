@@ -15,6 +15,7 @@ from ops_classify import OPS as CLASSIFY_OPS
 from ops_consistency import OPS as CONSISTENCY_OPS
 from ops_contact import OPS as CONTACT_OPS
 from ops_triage import OPS as TRIAGE_OPS
+from ops_report import OPS as REPORT_OPS
 from vectors import load_cases, subset_eq
 
 OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -24,6 +25,7 @@ OPS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     **CLASSIFY_OPS,
     **CONSISTENCY_OPS,
     **TRIAGE_OPS,
+    **REPORT_OPS,
 }
 
 # Ops (or single case ids) that the Python runner does not run, with the reason.

@@ -2,7 +2,7 @@
 //! work queue (what to answer first, why, by when, and how) and the report per channel.
 //!
 //! ```text
-//! cargo run --release --example inbox [-- FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339]
+//! cargo run --release --example inbox [-- FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json]
 //! ```
 //!
 //! - `FILE`: JSON lines (one message per line), or CSV when the name ends in `.csv`, read
@@ -57,6 +57,7 @@ struct Args {
     links: Option<PathBuf>,
     mapping: Option<String>,
     now: Option<String>,
+    json: bool,
 }
 
 fn args() -> Result<Args, Box<dyn Error>> {
@@ -66,6 +67,7 @@ fn args() -> Result<Args, Box<dyn Error>> {
         links: None,
         mapping: None,
         now: None,
+        json: false,
     };
     let mut file_given = false;
     let mut it = std::env::args().skip(1);
@@ -75,8 +77,9 @@ fn args() -> Result<Args, Box<dyn Error>> {
             "--links" => out.links = Some(value("--links")?.into()),
             "--mapping" => out.mapping = Some(value("--mapping")?),
             "--now" => out.now = Some(value("--now")?),
+            "--json" => out.json = true,
             "-h" | "--help" => {
-                println!("usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339]");
+                println!("usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json]");
                 std::process::exit(0);
             }
             other if other.starts_with("--") => {
@@ -222,13 +225,25 @@ fn main() -> Result<(), Box<dyn Error>> {
         count as f64 / elapsed.max(1e-9),
         inbox.open_conversations()
     );
+    let queue = inbox.queue(now, 20);
+    if args.json {
+        let queue: Vec<_> = queue
+            .iter()
+            .map(|q| {
+                serde_json::json!({"conversation": q.conversation, "message_id": q.message_id,
+                    "priority": q.priority})
+            })
+            .collect();
+        let report: serde_json::Value = serde_json::from_str(&inbox.report(now).to_json())?;
+        println!("{}", serde_json::json!({"queue": queue, "report": report}));
+        return Ok(());
+    }
     println!(
         "{count} messages from {}; queue and report at {}\n",
         args.file.file_name().unwrap_or_default().to_string_lossy(),
         format_instant(now)
     );
 
-    let queue = inbox.queue(now, 20);
     println!("Queue: the {} conversations to answer first", queue.len());
     for (i, item) in queue.iter().enumerate() {
         let due = match item.due {

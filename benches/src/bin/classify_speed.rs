@@ -79,9 +79,13 @@ fn measure(texts: &[String], rounds: usize, min: Duration) -> [f64; 4] {
     }
     for _ in 0..rounds {
         runs[0].push(rate(texts, min, |ts| {
-            ts.iter().map(|t| classifier.classify(t, &ctx).label as usize).sum()
+            ts.iter()
+                .map(|t| classifier.classify(t, &ctx).label as usize)
+                .sum()
         }));
-        runs[1].push(rate(texts, min, |ts| classifier.classify_batch(ts, &ctx).len()));
+        runs[1].push(rate(texts, min, |ts| {
+            classifier.classify_batch(ts, &ctx).len()
+        }));
         runs[2].push(rate(texts, min, |ts| {
             ts.iter()
                 .map(|t| usize::from(vader.polarity_scores(t).compound < -0.05))
@@ -116,14 +120,8 @@ fn report(what: &str, texts: &[String], rates: [f64; 4], vader_py: f64, threads:
     );
     let single = rates[0];
     println!("ratios (webcare classify, 1 core):");
-    println!(
-        "  vs VADER Python            {:>7.1}x",
-        single / vader_py
-    );
-    println!(
-        "  vs vader-sentimental       {:>7.1}x",
-        single / rates[2]
-    );
+    println!("  vs VADER Python            {:>7.1}x", single / vader_py);
+    println!("  vs vader-sentimental       {:>7.1}x", single / rates[2]);
     println!(
         "  time vs unicode_words      {:>7.2}x (webcare takes this many times as long)",
         rates[3] / single
@@ -153,7 +151,11 @@ fn scaling(min: Duration) {
         black_box(classifier.classify(&text[0], &ctx));
         let per_sec = median(
             (0..3)
-                .map(|_| rate(&text, min, |ts| classifier.classify(&ts[0], &ctx).label as usize))
+                .map(|_| {
+                    rate(&text, min, |ts| {
+                        classifier.classify(&ts[0], &ctx).label as usize
+                    })
+                })
                 .collect(),
         );
         let ns_byte = 1e9 / per_sec / text[0].len() as f64;

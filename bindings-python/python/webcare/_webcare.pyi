@@ -2,7 +2,8 @@
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Literal, Protocol, final, overload
+from os import PathLike
+from typing import Any, Literal, Protocol, TypedDict, final, overload
 
 from typing_extensions import disjoint_base
 
@@ -15,9 +16,11 @@ __all__ = [
     "Case",
     "CaseReading",
     "Channel",
+    "ChannelReport",
     "Classification",
     "Classifier",
     "Clock",
+    "ColumnMapping",
     "Conflict",
     "ConsistencyChecker",
     "ConsistencyReport",
@@ -29,24 +32,29 @@ __all__ = [
     "Event",
     "Explanation",
     "Fact",
+    "Figures",
     "Gap",
     "Handle",
+    "Inbox",
     "InstanceTrace",
     "InternalError",
     "InternalNote",
     "InvalidInputError",
     "JsonError",
     "Message",
+    "MessageReader",
     "NotFoundError",
     "PairRate",
     "Policy",
     "PolicyChange",
     "PriorityChange",
+    "QueueItem",
     "Reason",
     "Reopened",
     "RepeatContact",
     "ReplyPrivate",
     "ReplyPublic",
+    "Report",
     "RuleSelection",
     "Signal",
     "Solved",
@@ -59,7 +67,9 @@ __all__ = [
     "WaitingOnThirdParty",
     "WebcareError",
     "extract_facts",
+    "read_messages",
     "replay_cases",
+    "report",
     "__version__",
 ]
 
@@ -1232,6 +1242,331 @@ class Estimator:
         channels first. Samples are `(channel, customer_at, first_reply_at)` tuples or dicts
         with those keys. Runs without the GIL.
         """
+
+class _Summary(TypedDict):
+    count: int
+    mean_s: float | None
+    median_s: float | None
+    p90_s: float | None
+    exact: bool
+
+class _Attainment(TypedDict):
+    met: int
+    breached: int
+    rate: float | None
+
+class _MetricAttainment(_Attainment):
+    metric: str
+
+class _Sla(TypedDict):
+    first_reply: _Attainment
+    metrics: list[_MetricAttainment]
+
+class _ChannelConsistency(TypedDict):
+    answers: int
+    consistent: int
+    rate: float | None
+
+class _AgeBuckets(TypedDict):
+    under_1h: int
+    from_1h_to_1d: int
+    from_1d_to_7d: int
+    from_1w_to_4w: int
+    over_4w: int
+
+class _Expected(TypedDict):
+    seconds: int | None
+    sample_size: int
+    en: str | None
+    nl: str | None
+
+class _PairFigures(TypedDict):
+    channels: list[str]
+    groups: int
+    consistent: int
+    rate: float | None
+
+class _ConsistencySummary(TypedDict):
+    answers: int
+    groups: int
+    consistent: int
+    rate: float | None
+    pairs: list[_PairFigures]
+
+class _Reason(TypedDict):
+    kind: str
+    points: float
+    detail: str
+
+class _Advice(TypedDict):
+    kind: str
+    text: str
+
+class _Triage(TypedDict):
+    priority: Literal["low", "normal", "high", "urgent"]
+    score: float
+    reasons: list[_Reason]
+    advice: list[_Advice]
+    language: Literal["en", "nl", "unknown"]
+
+@final
+class Inbox:
+    """The streaming pipeline: messages in, a prioritized queue and a report out.
+
+    `Inbox(policy=None, classifier=None, triager=None, repeat_window=None, retention=None,
+    consistency_window=None)`; every option left `None` takes core's default (the preset
+    policy, the default classifier and triage weights, a 7-day repeat window, a 7-day
+    retention, consistency windows of 5,000 answers). `triager` is the JSON form of the
+    triage weights (missing fields take the defaults).
+    """
+
+    def __new__(
+        cls,
+        policy: Policy | None = None,
+        classifier: Classifier | None = None,
+        triager: str | None = None,
+        repeat_window: timedelta | None = None,
+        retention: timedelta | None = None,
+        consistency_window: int | None = None,
+    ) -> Inbox: ...
+    def link(self, a: Handle | str, b: Handle | str, evidence: str = "") -> None:
+        """Records that two handles (`Handle` or `"kind:value"` text) belong to one person, with
+        the evidence. Messages pushed afterwards see the merged contact.
+        """
+    def push(self, message: Message) -> None:
+        """Adds one message."""
+    def push_many(self, messages: Sequence[Message]) -> None:
+        """Adds messages in order, classifying the batch's customer texts in parallel first;
+        the same as pushing them one by one. Runs without the GIL. On an error the messages
+        before the failing one are applied.
+        """
+    def push_jsonl(self, data: bytes | str | list[str], first_line: int = 1) -> int:
+        """Parses JSON lines in Rust and pushes them as one batch: `data` is `bytes`/`str` (lines
+        separated by newlines; blank lines are skipped) or a list of lines. `first_line` is
+        the number of the data's first line, so a host streaming a file in chunks gets
+        errors (`invalid_record`) with the file's line numbers. The messages before a
+        malformed line are pushed. Returns how many messages were pushed. Runs without the
+        GIL.
+        """
+    def queue(self, now: datetime, limit: int = 20) -> list[QueueItem]:
+        """The conversations waiting for an answer at `now`, most urgent first (priority, next
+        deadline, triage score, longest waiting); at most `limit`.
+        """
+    def report(self, now: datetime) -> Report:
+        """The report at `now`: the folded-in conversations and answers, plus the open ones
+        read at `now`.
+        """
+    @property
+    def pushed(self) -> int:
+        """Messages pushed (duplicates included)."""
+    @property
+    def open_conversations(self) -> int:
+        """Conversations held open now."""
+    @property
+    def open_contacts(self) -> int:
+        """Contacts held now (those that wrote within the repeat window)."""
+    @property
+    def latest(self) -> datetime | None:
+        """The latest message instant seen; `None` before the first message."""
+
+@final
+class QueueItem:
+    """One conversation waiting for an answer."""
+
+    @staticmethod
+    def from_json(text: str) -> QueueItem:
+        """A queue item from its JSON form."""
+    def to_json(self) -> str:
+        """The queue item as JSON text."""
+    @property
+    def conversation(self) -> str:
+        """The conversation's id: its case id, or the id of the message that started it."""
+    @property
+    def channel(self) -> Channel:
+        """The channel of the waiting customer message."""
+    @property
+    def handles(self) -> list[Handle]:
+        """The customers' handles in the conversation, normalized."""
+    @property
+    def message_id(self) -> str:
+        """The id of the latest unanswered customer message."""
+    @property
+    def text(self) -> str:
+        """Its text."""
+    @property
+    def sent_at(self) -> datetime:
+        """When it was sent."""
+    @property
+    def label(self) -> Literal["complaint", "question", "praise", "other"]:
+        """Its classification label (`complaint`, `question`, `praise`, `other`)."""
+    @property
+    def severity(self) -> float:
+        """Its severity score, from 0 to 1."""
+    @property
+    def priority(self) -> Literal["low", "normal", "high", "urgent"]:
+        """The conversation's priority (`low`, `normal`, `high`, `urgent`): the highest any
+        triage of it gave.
+        """
+    @property
+    def triage(self) -> _Triage | None:
+        """The latest triage of the conversation as a dict: `priority`, `score`, `reasons`
+        (`kind`, `points`, `detail`), `advice` (`kind`, `text`) and `language`.
+        """
+    @property
+    def score(self) -> float:
+        """The triage score (0 without a triage)."""
+    @property
+    def due(self) -> datetime | None:
+        """The case's next deadline after now (a warning point or a due instant), if any."""
+    @property
+    def waiting(self) -> timedelta:
+        """How long the customer has been waiting: since the oldest unanswered message."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class ColumnMapping:
+    """Which CSV column holds which message field. `ColumnMapping()` reads a CSV whose header
+    uses the message's JSON field names; `ColumnMapping.twcs()` the Kaggle "Customer Support
+    on Twitter" export; `ColumnMapping.from_json(text)` any other.
+    """
+
+    def __new__(cls) -> ColumnMapping: ...
+    @staticmethod
+    def twcs() -> ColumnMapping:
+        """The Kaggle "Customer Support on Twitter" export (`twcs.csv`), every message on `x`."""
+    @staticmethod
+    def from_json(text: str) -> ColumnMapping:
+        """A mapping from its JSON form."""
+    def to_json(self) -> str:
+        """The mapping as JSON text."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class MessageReader:
+    """Messages read from a file one record at a time (JSON lines, or CSV through a column
+    mapping); iterate for one `Message` at a time or call `read(n)` for batches.
+    """
+
+    def read(self, n: int) -> list[Message]:
+        """Up to `n` messages; an empty list at the end. Runs without the GIL. A bad record
+        (`invalid_record`, with the line and column) ends a batch: the messages before it
+        come back, and the next call raises its error; reading can continue after that.
+        """
+    def __iter__(self) -> MessageReader: ...
+    def __next__(self) -> Message: ...
+
+def read_messages(
+    path: str | PathLike[str],
+    mapping: ColumnMapping | None = None,
+    format: Literal["jsonl", "csv"] | None = None,
+) -> MessageReader:
+    """Opens a file of messages. CSV when `mapping` is given or the path ends in `.csv`
+    (`mapping` defaults to `ColumnMapping()`), else JSON lines; `format` (`"jsonl"` or
+    `"csv"`) says so explicitly.
+    """
+
+@final
+class Report:
+    """A report on a stream of messages at one instant: one row per channel, the totals and
+    the consistency of the company's answers across channels.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> Report:
+        """A report from `to_json` output."""
+    def to_json(self) -> str:
+        """The report as JSON text."""
+    def to_text(self) -> str:
+        """The report as a plain-text table: one row per channel and a total, then the expected
+        response times and the consistency per pair of channels.
+        """
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a dict (its JSON form)."""
+    def rows(self) -> list[dict[str, Any]]:
+        """One flat dict per channel (the figures with `_`-joined keys), then one for the total
+        with channel `"total"`: the rows of `to_pandas` and `to_polars`.
+        """
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame (needs pandas; raises ImportError without it)."""
+    def to_polars(self) -> Any:
+        """The rows as a polars DataFrame (needs polars; raises ImportError without it)."""
+    @property
+    def at(self) -> datetime:
+        """The instant the report was read at."""
+    @property
+    def channels(self) -> list[ChannelReport]:
+        """One row per channel that has a conversation, in channel order."""
+    @property
+    def total(self) -> Figures:
+        """All channels together (without `expected`)."""
+    @property
+    def consistency(self) -> _ConsistencySummary:
+        """The overall consistency of the company's answers across channels: `answers`,
+        `groups`, `consistent`, `rate` and `pairs` (`channels`, `groups`, `consistent`,
+        `rate`).
+        """
+    def __eq__(self, value: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class ChannelReport:
+    """The figures of one channel."""
+
+    @property
+    def channel(self) -> Channel:
+        """The channel (of the conversations' first customer message)."""
+    @property
+    def figures(self) -> Figures:
+        """Its figures."""
+
+@final
+class Figures:
+    """The figures of a channel, or of all channels."""
+
+    @property
+    def inbound(self) -> int:
+        """Customer messages."""
+    @property
+    def conversations(self) -> int:
+        """Conversations with at least one customer message."""
+    @property
+    def answered(self) -> int:
+        """Conversations with a company reply after their first customer message."""
+    @property
+    def answered_share(self) -> float | None:
+        """`answered / conversations`; `None` without conversations."""
+    @property
+    def first_response(self) -> _Summary:
+        """First-response time in calendar seconds: `count`, `mean_s`, `median_s`, `p90_s`,
+        `exact`.
+        """
+    @property
+    def first_response_business(self) -> _Summary:
+        """First-response time in business seconds on the first-reply target's calendar."""
+    @property
+    def sla(self) -> _Sla:
+        """SLA attainment: `first_reply` (`met`, `breached`, `rate`) and `metrics`."""
+    @property
+    def consistency(self) -> _ChannelConsistency:
+        """Consistency of the answers given on this channel: `answers`, `consistent`, `rate`."""
+    @property
+    def unresolved(self) -> _AgeBuckets:
+        """Unresolved complaints by age: `under_1h`, `from_1h_to_1d`, `from_1d_to_7d`,
+        `from_1w_to_4w`, `over_4w`.
+        """
+    @property
+    def expected(self) -> _Expected | None:
+        """The expected response time to publish (per channel only): `seconds`,
+        `sample_size`, `en`, `nl`.
+        """
+
+def report(messages: Sequence[Message], policy: Policy | None = None) -> Report:
+    """Runs an inbox with default options and `policy` (the preset when `None`) over
+    `messages` in the order given and reports at the latest instant among them. Runs
+    without the GIL.
+    """
 
 _ReasonKind = Literal[
     "severity",

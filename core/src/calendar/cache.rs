@@ -144,13 +144,21 @@ impl YearTable {
     }
 }
 
-/// The year tables of one calendar, built as years are used.
-#[derive(Default)]
-pub(crate) struct Years {
-    slots: OnceLock<Box<[OnceLock<YearTable>]>>,
+/// Tables of one calendar by year (its local years, or its UTC years' ledgers), built as
+/// years are used.
+pub(crate) struct Years<T> {
+    slots: OnceLock<Box<[OnceLock<T>]>>,
 }
 
-impl fmt::Debug for Years {
+impl<T> Default for Years<T> {
+    fn default() -> Self {
+        Years {
+            slots: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for Years<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let built = self
             .slots
@@ -160,11 +168,28 @@ impl fmt::Debug for Years {
     }
 }
 
-impl Years {
+impl<T> Years<T> {
     /// The table of `year`, built with `build` on first use; `None` outside the tabled
     /// years.
     #[inline]
-    pub(crate) fn get(&self, year: i32, build: impl FnOnce() -> YearTable) -> Option<&YearTable> {
+    pub(crate) fn get(&self, year: i32, build: impl FnOnce() -> T) -> Option<&T> {
+        Some(self.slot(year)?.get_or_init(build))
+    }
+
+    /// The table of `year`, built with `build` on first use unless `build` fails; `None`
+    /// outside the tabled years or when `build` gives `None`.
+    #[inline]
+    pub(crate) fn try_get(&self, year: i32, build: impl FnOnce() -> Option<T>) -> Option<&T> {
+        let slot = self.slot(year)?;
+        if let Some(table) = slot.get() {
+            return Some(table);
+        }
+        let table = build()?;
+        Some(slot.get_or_init(|| table))
+    }
+
+    #[inline]
+    fn slot(&self, year: i32) -> Option<&OnceLock<T>> {
         let index = usize::try_from(year.checked_sub(FIRST_YEAR)?).ok()?;
         let slots = self.slots.get_or_init(|| {
             (FIRST_YEAR..=LAST_YEAR)
@@ -172,6 +197,6 @@ impl Years {
                 .collect::<Vec<_>>()
                 .into_boxed_slice()
         });
-        Some(slots.get(index)?.get_or_init(build))
+        slots.get(index)
     }
 }

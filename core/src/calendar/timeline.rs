@@ -9,9 +9,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
 
-use crate::calendar::cache::{YearTable, Years};
+use crate::calendar::cache::{YearTable, Years, FIRST_YEAR, LAST_YEAR};
 use crate::calendar::holiday::Holidays;
 use crate::calendar::interval::{Span, DAY};
+use crate::calendar::ledger::{self, Ledger, Ledgers};
 use crate::calendar::offsets::{zone_tables, Offsets, ZoneTables};
 use crate::calendar::schedule::Week;
 
@@ -40,7 +41,9 @@ pub(crate) struct Zoned {
     /// Whether any interval (weekly or a holiday's) runs past midnight.
     overnight: bool,
     /// The intervals of each local year, built on first use; shared by clones.
-    years: Arc<Years>,
+    years: Arc<Years<YearTable>>,
+    /// The ledger of each UTC year, built on first use; shared by clones.
+    ledgers: Arc<Years<Ledger>>,
 }
 
 impl Zoned {
@@ -65,6 +68,7 @@ impl Zoned {
             week_last_end,
             overnight,
             years: Arc::default(),
+            ledgers: Arc::default(),
         }
     }
 
@@ -78,6 +82,20 @@ impl Zoned {
                 self.compute_intervals_on(&mut o, date, out)
             })
         })
+    }
+
+    /// The intervals of the local years around UTC year `year` (its interval may start on
+    /// the last local day before it or end on the first after it); `None` unless all three
+    /// local years are tabled.
+    fn ledger_of(&self, year: i32) -> Option<Ledger> {
+        if year <= FIRST_YEAR || year >= LAST_YEAR {
+            return None;
+        }
+        let mut ivs = Vec::new();
+        for y in year - 1..=year + 1 {
+            ivs.extend_from_slice(self.table(y)?.intervals_from(0));
+        }
+        Some(Ledger::from_secs(year, ivs))
     }
 
     /// The intervals that start on `date`: a holiday's hours or the weekday's.
@@ -204,6 +222,19 @@ impl Zoned {
                 .max(next_day));
         }
         Ok(u0)
+    }
+}
+
+impl Ledgers for Zoned {
+    #[inline]
+    fn ledger(&self, year: i32) -> Option<&Ledger> {
+        if ledger::switched_off() {
+            return None;
+        }
+        if year <= FIRST_YEAR || year >= LAST_YEAR {
+            return None;
+        }
+        self.ledgers.try_get(year, || self.ledger_of(year))
     }
 }
 

@@ -1,10 +1,50 @@
 //! Follow-the-sun: the union of several calendars, open when any of them is open.
 //!
-//! The members' interval streams are merged; overlapping and touching intervals become
-//! one. Whole weeks are not skipped here (the members' weeks do not line up across zones),
-//! so a union walks its intervals one by one.
+//! `add`, `sub` and `elapsed` read the union's ledgers: per UTC year, the merge of the
+//! members' ledgers, so a union skips whole years and days like a single calendar. The
+//! members' interval streams, merged (overlapping and touching intervals become one),
+//! serve `next_open` and `next_close`, and years without ledgers.
 
+use std::sync::Arc;
+
+use crate::calendar::cache::Years;
+use crate::calendar::ledger::{self, Ledger, Ledgers};
 use crate::calendar::timeline::{Backward, Forward, Iv, Nanos, Zoned};
+
+/// Calendars in several zones, open when any of them is open.
+#[derive(Debug, Clone)]
+pub(crate) struct Union {
+    pub(crate) members: Vec<Zoned>,
+    /// The ledger of each UTC year, built on first use; shared by clones.
+    ledgers: Arc<Years<Ledger>>,
+}
+
+impl Union {
+    pub(crate) fn new(members: Vec<Zoned>) -> Union {
+        Union {
+            members,
+            ledgers: Arc::default(),
+        }
+    }
+}
+
+impl Ledgers for Union {
+    #[inline]
+    fn ledger(&self, year: i32) -> Option<&Ledger> {
+        if ledger::switched_off() {
+            return None;
+        }
+        // Every member has the year, or the union has no ledger for it.
+        self.ledgers.try_get(year, || {
+            let members = self
+                .members
+                .iter()
+                .map(|m| m.ledger(year))
+                .collect::<Option<Vec<_>>>()?;
+            Some(Ledger::union(year, members))
+        })
+    }
+}
 
 /// Forward stream of a union: disjoint, merged intervals in time order.
 #[derive(Debug)]

@@ -2,11 +2,12 @@
 //! punctuation runs and language evidence; a second pass over the word tokens matches the
 //! lexicon (with negation and intensifiers), hashtags and shouting.
 
-use super::language::Evidence;
+use super::language::{ngram_marks, Evidence};
 use super::lexicon::{
-    Elem, Entry, Lang, Lexicon, INTENSIFIER, LEX_EN, LEX_NL, NEGATOR, NUMBER, STOP_EN, STOP_NL,
+    Candidate, Elem, Entry, Lang, Lexicon, INTENSIFIER, LEX_EN, LEX_NL, NEGATOR, NUMBER, STOP_EN,
+    STOP_NL,
 };
-use super::tokenize::{lowercase_into, segments, SegmentKind};
+use super::tokenize::{fold, lowercase_into, segments, SegmentKind, FOLD_MAX};
 use super::{Label, Language, Signal, SignalKind};
 
 const NO_ID: u32 = u32::MAX;
@@ -43,6 +44,9 @@ pub(crate) struct Scratch {
     pub toks: Vec<Tok>,
     pub shape: Shape,
     lower: String,
+    /// Signals of the lexicon and of shouting, merged into the output in span order.
+    lexical: Vec<Signal>,
+    merged: Vec<Signal>,
 }
 
 /// What the engine found.
@@ -139,6 +143,10 @@ impl EmojiRun {
 /// An ASCII emoticon at the start of `rest`: its length and polarity. ":(" and ":/" are
 /// as clear as their emoji, and older clients still send them.
 fn emoticon(rest: &str) -> Option<(usize, bool)> {
+    // Every emoticon starts with one of these.
+    if !matches!(rest.as_bytes().first(), Some(b':' | b';' | b'>' | b'<')) {
+        return None;
+    }
     const NEGATIVE: [&str; 8] = [">:(", ":'(", ":-(", ":(", ":-/", ":/", ":-[", ":["];
     const POSITIVE: [&str; 7] = [":-)", ":)", ":-D", ":D", ";)", ";-)", "<3"];
     let b = rest.as_bytes();
@@ -189,8 +197,15 @@ pub(crate) fn scan(
     scratch: &mut Scratch,
     out: &mut Vec<Signal>,
 ) -> Scan {
-    let Scratch { toks, shape, lower } = scratch;
+    let Scratch {
+        toks,
+        shape,
+        lower,
+        lexical,
+        merged,
+    } = scratch;
     toks.clear();
+    let mut buf = [0u8; FOLD_MAX];
     *shape = Shape::default();
     let mut evidence = Evidence::default();
     let mut marker = Marker::None;
@@ -285,15 +300,16 @@ pub(crate) fn scan(
                     }
                     continue;
                 }
-                lowercase_into(s, lower);
-                if (lower == "http" || lower == "https") && text[seg.end..].starts_with("://")
-                    || lower == "www"
+                let (word, caps) = fold(s, &mut buf, lower);
+                if (word == b"http" || word == b"https") && text[seg.end..].starts_with("://")
+                    || word == b"www"
                 {
                     in_url = true;
                     shape.urls += 1;
                     continue;
                 }
-                let (id, flags) = lex.lookup(lower).unwrap_or((NO_ID, 0));
+                let known = lex.lookup(word);
+                let (id, flags) = known.map_or((NO_ID, 0), |w| (w.id, w.flags));
                 let hashtag = m == Marker::Hash;
                 shape.hashtags += u32::from(hashtag);
                 if !hashtag {
@@ -309,7 +325,7 @@ pub(crate) fn scan(
                     if flags & LEX_NL != 0 {
                         evidence.nl += 0.5;
                     }
-                    evidence.add_ngrams(lower);
+                    evidence.add_marks(known.map_or_else(|| ngram_marks(word), |w| w.marks));
                 }
                 toks.push(Tok {
                     start: seg.start,
@@ -317,7 +333,7 @@ pub(crate) fn scan(
                     id,
                     flags,
                     num: seg.kind == SegmentKind::Number || flags & NUMBER != 0,
-                    caps: caps_letters(s),
+                    caps,
                     gap: std::mem::replace(&mut gap, false),
                     hashtag,
                 });
@@ -328,28 +344,58 @@ pub(crate) fn scan(
     emoji.flush(out);
 
     let language = evidence.decide();
-    match_lexicon(lex, text, toks, language, lower, out);
-    shouting(toks, out);
-    out.sort_by_key(|s| (s.span.start, s.span.end));
+    lexical.clear();
+    match_lexicon(lex, text, toks, language, lower, lexical);
+    shouting(toks, lexical);
+    // The same order as a stable sort of all the signals by span: each list sorted
+    // (stably; they nearly always are already), then merged with ties kept in list order.
+    sort_by_span(out);
+    sort_by_span(lexical);
+    merge_by_span(out, lexical, merged);
     Scan { language }
 }
 
-/// Letters of `s` when it is all capitals with at least two letters, else 0.
-fn caps_letters(s: &str) -> u32 {
-    let mut letters = 0u32;
-    for c in s.chars() {
-        if c.is_lowercase() {
-            return 0;
-        }
-        if c.is_uppercase() {
-            letters += 1;
+fn span_key(s: &Signal) -> (usize, usize) {
+    (s.span.start, s.span.end)
+}
+
+fn sort_by_span(v: &mut [Signal]) {
+    if !v.is_sorted_by_key(span_key) {
+        v.sort_by_key(span_key);
+    }
+}
+
+/// Merges the sorted `more` into the sorted `out`; on equal spans `out`'s signals come
+/// first. `more` is left empty; `tmp` is a buffer.
+fn merge_by_span(out: &mut Vec<Signal>, more: &mut Vec<Signal>, tmp: &mut Vec<Signal>) {
+    let fits_after = match (out.last(), more.first()) {
+        (_, None) => return,
+        (None, _) => true,
+        (Some(a), Some(b)) => span_key(a) <= span_key(b),
+    };
+    if fits_after {
+        out.append(more);
+        return;
+    }
+    tmp.clear();
+    tmp.reserve(out.len() + more.len());
+    let mut a = out.drain(..).peekable();
+    let mut b = more.drain(..).peekable();
+    loop {
+        let take_b = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => span_key(y) < span_key(x),
+            (None, Some(_)) => true,
+            (Some(_), None) => false,
+            (None, None) => break,
+        };
+        let next = if take_b { b.next() } else { a.next() };
+        if let Some(s) = next {
+            tmp.push(s);
         }
     }
-    if letters >= 2 {
-        letters
-    } else {
-        0
-    }
+    drop(a);
+    drop(b);
+    std::mem::swap(out, tmp);
 }
 
 fn applies(entry: &Entry, language: Language) -> bool {
@@ -404,7 +450,7 @@ fn match_lexicon(
             }
         }
         let mut best: Option<&Entry> = None;
-        let lists: [&[u32]; 2] = [
+        let lists: [&[Candidate]; 2] = [
             if tok.id == NO_ID {
                 &[]
             } else {
@@ -416,14 +462,30 @@ fn match_lexicon(
                 &[]
             },
         ];
+        // What a phrase of two or more words needs of the next token (see `matches_at`).
+        let next = toks
+            .get(i + 1)
+            .filter(|t| !t.gap && !t.hashtag && !tok.hashtag);
         for list in lists {
-            for &e in list {
-                let Some(entry) = lex.entries.get(e as usize) else {
-                    continue;
-                };
-                if best.is_some_and(|b| b.elems.len() >= entry.elems.len()) {
+            for c in list {
+                if best.is_some_and(|b| b.elems.len() >= c.len as usize) {
                     break;
                 }
+                if c.len >= 2 {
+                    // Cannot match: skip it without looking at the whole phrase.
+                    let Some(n) = next else { continue };
+                    let fits = match c.second {
+                        Elem::Word(id) => n.id == id,
+                        Elem::Num => n.num,
+                        Elem::Any => true,
+                    };
+                    if !fits {
+                        continue;
+                    }
+                }
+                let Some(entry) = lex.entries.get(c.entry as usize) else {
+                    continue;
+                };
                 if applies(entry, language) && matches_at(entry, toks, i) {
                     best = Some(entry);
                     break;

@@ -88,38 +88,14 @@ pub(crate) struct Evidence {
 }
 
 impl Evidence {
-    /// Adds the character n-gram evidence of one lowercase word.
+    /// Adds the character n-gram evidence of one lowercase word, given as its
+    /// [`ngram_marks`].
     #[inline]
-    pub fn add_ngrams(&mut self, w: &str) {
-        if w.len() < 3 {
+    pub fn add_marks(&mut self, marks: u32) {
+        if marks == 0 {
             return;
         }
-        const NL: [&str; 8] = ["ij", "sch", "oe", "aa", "uu", "cht", "eu", "ui"];
-        const EN: [&str; 7] = ["th", "wh", "ing", "ly", "tion", "ould", "ea"];
-        let b = w.as_bytes();
-        let mut nl = 0.0f32;
-        let mut en = 0.0f32;
-        for g in NL {
-            if contains(b, g.as_bytes()) {
-                nl += 0.3;
-            }
-        }
-        for g in EN {
-            if contains(b, g.as_bytes()) {
-                en += 0.3;
-            }
-        }
-        if w.ends_with("en")
-            || w.ends_with("je")
-            || w.ends_with("lijk")
-            || w.ends_with("heid")
-            || w.ends_with("tie")
-        {
-            nl += 0.2;
-        }
-        if w.ends_with("ed") || w.ends_with("'s") || w.ends_with("n't") || w.ends_with('y') {
-            en += 0.2;
-        }
+        let (nl, en) = word_evidence(marks);
         self.en += en;
         self.nl += nl;
     }
@@ -139,7 +115,98 @@ impl Evidence {
     }
 }
 
-#[inline]
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+/// Dutch n-gram marks (bits 0-7), English ones (bits 8-15), a Dutch ending (bit 16) and an
+/// English ending (bit 17).
+const NL_ENDING: u32 = 1 << 16;
+const EN_ENDING: u32 = 1 << 17;
+
+/// The n-grams typical of a language that a lowercase word contains (each counted once),
+/// and whether it has an ending typical of one, as bits for [`Evidence::add_marks`].
+/// Words under three bytes have none.
+///
+/// Dutch n-grams: "ij", "sch", "oe", "aa", "uu", "cht", "eu", "ui"; endings "en", "je",
+/// "lijk", "heid", "tie". English: "th", "wh", "ing", "ly", "tion", "ould", "ea"; endings
+/// "ed", "'s", "n't", "y". Found in one pass over the bytes.
+pub(crate) fn ngram_marks(b: &[u8]) -> u32 {
+    if b.len() < 3 {
+        return 0;
+    }
+    let mut found = 0u32;
+    for (i, pair) in b.windows(2).enumerate() {
+        let third = b.get(i + 2).copied();
+        found |= match (pair[0], pair[1]) {
+            (b'i', b'j') => 1,
+            (b's', b'c') if third == Some(b'h') => 1 << 1,
+            (b'o', b'e') => 1 << 2,
+            (b'a', b'a') => 1 << 3,
+            (b'u', b'u') => 1 << 4,
+            (b'c', b'h') if third == Some(b't') => 1 << 5,
+            (b'e', b'u') => 1 << 6,
+            (b'u', b'i') => 1 << 7,
+            (b't', b'h') => 1 << 8,
+            (b'w', b'h') => 1 << 9,
+            (b'i', b'n') if third == Some(b'g') => 1 << 10,
+            (b'l', b'y') => 1 << 11,
+            (b't', b'i') if b.get(i + 2..i + 4) == Some(b"on") => 1 << 12,
+            (b'o', b'u') if b.get(i + 2..i + 4) == Some(b"ld") => 1 << 13,
+            (b'e', b'a') => 1 << 14,
+            _ => 0,
+        };
+    }
+    if b.ends_with(b"en")
+        || b.ends_with(b"je")
+        || b.ends_with(b"lijk")
+        || b.ends_with(b"heid")
+        || b.ends_with(b"tie")
+    {
+        found |= NL_ENDING;
+    }
+    if b.ends_with(b"ed") || b.ends_with(b"'s") || b.ends_with(b"n't") || b.ends_with(b"y") {
+        found |= EN_ENDING;
+    }
+    // A word of three bytes or more always counts, even with no marks (it adds nothing).
+    found
+}
+
+/// The Dutch and English evidence of one word's marks: 0.3 per n-gram, added one at a time
+/// in f32, then 0.2 for an ending.
+fn word_evidence(marks: u32) -> (f32, f32) {
+    let sum = |n: u32| {
+        let mut v = 0.0f32;
+        for _ in 0..n {
+            v += 0.3;
+        }
+        v
+    };
+    let mut nl = sum((marks & 0xff).count_ones());
+    let mut en = sum(((marks >> 8) & 0xff).count_ones());
+    if marks & NL_ENDING != 0 {
+        nl += 0.2;
+    }
+    if marks & EN_ENDING != 0 {
+        en += 0.2;
+    }
+    (nl, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_count_each_ngram_once_and_endings() {
+        let mut e = Evidence::default();
+        e.add_marks(ngram_marks(b"schijn"));
+        // "sch", "ij" and the ending "en"? "schijn" ends in "jn": no ending.
+        assert_eq!(e.nl, 0.3f32 + 0.3);
+        assert_eq!(e.en, 0.0);
+        let mut e = Evidence::default();
+        e.add_marks(ngram_marks(b"thinking"));
+        // "th", "ing" (twice, counted once); no ending.
+        assert_eq!(e.en, 0.3f32 + 0.3);
+        let mut e = Evidence::default();
+        e.add_marks(ngram_marks(b"wouldn't"));
+        assert_eq!(e.en, 0.3f32 + 0.2);
+        assert_eq!(ngram_marks(b"ij"), 0);
+    }
 }

@@ -784,7 +784,13 @@ fn severity(
     context: &Context,
 ) -> Severity {
     let base = 1.0 - (-complaint_evidence.max(0.0) / 4.0).exp();
-    let score = 1.0 - (1.0 - base).powf(context.factor());
+    let factor = context.factor();
+    // x^1 is x exactly; skipping the call saves its cost for the common empty context.
+    let score = if factor == 1.0 {
+        1.0 - (1.0 - base)
+    } else {
+        1.0 - (1.0 - base).powf(factor)
+    };
     let level = if label != Label::Complaint {
         SeverityLevel::None
     } else {

@@ -3,12 +3,14 @@
 
 pub(crate) mod en;
 pub(crate) mod nl;
+mod vocab;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 use super::tokenize::{lowercase_into, segments, SegmentKind};
 use super::{Label, SignalKind};
+use vocab::Vocab;
+pub(crate) use vocab::Word;
 
 /// A group of phrases of one kind and weight.
 #[derive(Debug)]
@@ -70,9 +72,8 @@ pub(crate) struct Entry {
     pub user: bool,
 }
 
-/// FNV-1a: lexicon keys are short words, for which it is several times faster than SipHash.
-/// The table is built from the project's and the user's own words, so hash flooding is
-/// not a concern.
+/// FNV-1a, the hash of the model's features (its values are part of trained weights, so
+/// it never changes).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
@@ -94,13 +95,28 @@ impl Hasher for Fnv {
     }
 }
 
+/// A phrase that can start at a token, with what its second element must be, so most
+/// candidates are rejected by looking at the next token only.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    /// Index in [`Lexicon::entries`].
+    pub entry: u32,
+    /// Number of elements of the phrase.
+    pub len: u32,
+    /// Its second element (phrases of one word: `Elem::Any`).
+    pub second: Elem,
+}
+
 /// The compiled lexicon.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
-    vocab: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
-    flags: Vec<u8>,
+    vocab: Vocab,
     by_first: Vec<Vec<u32>>,
     num_first: Vec<u32>,
+    /// The lists of `by_first` (one range per word id) and `num_first` (the last range)
+    /// as candidates, in the same order.
+    candidates: Vec<Candidate>,
+    ranges: Vec<(u32, u32)>,
     pub entries: Vec<Entry>,
 }
 
@@ -139,7 +155,7 @@ impl Lexicon {
                             })
                             .collect();
                         for id in ids {
-                            if let Some(f) = lex.flags.get_mut(id as usize) {
+                            if let Some(f) = lex.vocab.flags.get_mut(id as usize) {
                                 *f |= lex_flag;
                             }
                         }
@@ -153,27 +169,23 @@ impl Lexicon {
 
     fn flag(&mut self, word: &str, flag: u8) {
         let id = self.intern(word);
-        if let Some(f) = self.flags.get_mut(id as usize) {
+        if let Some(f) = self.vocab.flags.get_mut(id as usize) {
             *f |= flag;
         }
     }
 
     fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(word) {
-            return id;
+        let id = self.vocab.intern(word);
+        if id as usize >= self.by_first.len() {
+            self.by_first.push(Vec::new());
         }
-        let id = self.flags.len() as u32;
-        self.vocab.insert(word.into(), id);
-        self.flags.push(0);
-        self.by_first.push(Vec::new());
         id
     }
 
-    /// The id and flags of a lowercase word.
+    /// The id, flags and language n-gram marks of a lowercase word.
     #[inline]
-    pub fn lookup(&self, lower: &str) -> Option<(u32, u8)> {
-        let id = *self.vocab.get(lower)?;
-        Some((id, self.flags.get(id as usize).copied().unwrap_or(0)))
+    pub fn lookup(&self, lower: &[u8]) -> Option<Word> {
+        self.vocab.get(lower)
     }
 
     /// Adds a phrase; returns false when it has no words. Call [`Lexicon::finish`] after.
@@ -239,17 +251,42 @@ impl Lexicon {
             list.sort_by_key(key);
         }
         self.num_first.sort_by_key(key);
+        self.candidates.clear();
+        self.ranges.clear();
+        for list in self.by_first.iter().chain([&self.num_first]) {
+            let start = self.candidates.len() as u32;
+            for &e in list {
+                if let Some(entry) = self.entries.get(e as usize) {
+                    self.candidates.push(Candidate {
+                        entry: e,
+                        len: entry.elems.len() as u32,
+                        second: entry.elems.get(1).copied().unwrap_or(Elem::Any),
+                    });
+                }
+            }
+            self.ranges.push((start, self.candidates.len() as u32));
+        }
     }
 
-    /// Entries whose first element is the word `id`.
-    #[inline]
-    pub fn starting_with(&self, id: u32) -> &[u32] {
-        self.by_first.get(id as usize).map_or(&[], Vec::as_slice)
+    fn range(&self, index: usize) -> &[Candidate] {
+        self.ranges
+            .get(index)
+            .and_then(|&(a, b)| self.candidates.get(a as usize..b as usize))
+            .unwrap_or_default()
     }
 
-    /// Entries whose first element is a number.
+    /// Phrases whose first element is the word `id`, longest first.
     #[inline]
-    pub fn starting_with_number(&self) -> &[u32] {
-        &self.num_first
+    pub fn starting_with(&self, id: u32) -> &[Candidate] {
+        if id as usize >= self.by_first.len() {
+            return &[];
+        }
+        self.range(id as usize)
+    }
+
+    /// Phrases whose first element is a number, longest first.
+    #[inline]
+    pub fn starting_with_number(&self) -> &[Candidate] {
+        self.range(self.by_first.len())
     }
 }

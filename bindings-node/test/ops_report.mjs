@@ -1,0 +1,36 @@
+// Ops of the report and source (message reader) modules, through the Node API.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import webcare from '../index.js'
+
+const { ColumnMapping, Policy, messageFromJson, messageToJson, readMessages, report } = webcare
+
+const policyOf = (p) =>
+  p === undefined || p === 'preset' ? Policy.preset() : Policy.fromJson(typeof p === 'string' ? p : JSON.stringify(p))
+
+const mappingOf = (m) =>
+  m === undefined ? new ColumnMapping() : m === 'twcs' ? ColumnMapping.twcs() : ColumnMapping.fromJson(JSON.stringify(m))
+
+function readCsv(input) {
+  const dir = mkdtempSync(join(tmpdir(), 'webcare-csv-'))
+  try {
+    const path = join(dir, 'messages.csv')
+    writeFileSync(path, input.text)
+    const reader = readMessages(path, mappingOf(input.mapping))
+    const messages = []
+    for (let batch = reader.read(1000); batch.length > 0; batch = reader.read(1000)) messages.push(...batch)
+    return { messages: messages.map((m) => JSON.parse(messageToJson(m))) }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export const OPS = {
+  'report.from_messages': (i) => {
+    const messages = i.messages.map((m) => messageFromJson(JSON.stringify(m)))
+    return JSON.parse(report(messages, policyOf(i.policy)).toJson())
+  },
+  'source.read_csv': readCsv,
+}
