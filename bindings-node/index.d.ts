@@ -445,10 +445,41 @@ export declare class Report {
 export type JsReport = Report
 
 /**
+ * Scores inbound messages: which to answer first, and how.
+ *
+ * `new Triager()` has the default weights; `new Triager(weightsJson)` reads weights from
+ * JSON text (missing fields take the defaults). Bad weights throw an `Error` with `code`
+ * `invalid_option` and `option` naming the field, or `invalid_json` for malformed JSON and
+ * unknown fields.
+ */
+export declare class Triager {
+  constructor(weightsJson?: string | undefined | null)
+  /** A triager from the JSON form of its weights (as written by `toJson`). */
+  static fromJson(text: string): Triager
+  /** The weights as JSON text, every field written. */
+  toJson(): string
+  /**
+   * Triages one inbound message. `classification` is the message's classification (made
+   * without a context: triage counts channel, reach and promotion itself). `options.now`
+   * is the instant of triage; `slaLeftMs` and `slaTargetMs` go together.
+   */
+  triage(message: Message, classification: Classification, options: TriageOptions): Triage
+}
+export type JsTriager = Triager
+
+/**
  * Panics inside a guarded core call, so the test suite can prove that a panic in core
  * surfaces as an `Error` with code `internal` and never takes the process down.
  */
 export declare function _panic(message: string): void
+
+/** One step of the suggested approach, with the reason for it. */
+export interface Advice {
+  /** What to do. */
+  kind: 'answer_in_public' | 'continue_in_private' | 'apologise' | 'escalate' | 'do_not_delete' | 'answer' | 'thank'
+  /** The step and its reason as one sentence in the triage's language. */
+  text: string
+}
 
 /** Unresolved complaints by the age of their oldest unanswered complaint. */
 export interface AgeBuckets {
@@ -616,6 +647,13 @@ export interface Classification {
   /** Every reason found, ordered by span. */
   signals: Array<Signal>
 }
+
+/**
+ * A classification from core's JSON form, for one made elsewhere: `{"label", "severity":
+ * {"score", "level"}, "language"}`, optionally `scores` and `signals` (offsets as given).
+ * A severity score outside 0 to 1 throws `invalid_option`.
+ */
+export declare function classificationFromJson(text: string): Classification
 
 /** Where and by whom a message was posted. It raises severity; it never changes the label. */
 export interface ClassifyContext {
@@ -964,6 +1002,16 @@ export interface QueueItem {
  */
 export declare function readMessages(path: string, mapping?: ColumnMapping, format?: 'jsonl' | 'csv'): MessageReader
 
+/** One reason with the points it added to the score. */
+export interface Reason {
+  /** What it is. */
+  kind: 'severity' | 'reach' | 'promoted' | 'public_channel' | 'repeat_contact' | 'unresolved_age' | 'sla_time_left'
+  /** Points added to the score. */
+  points: number
+  /** A short English description with the figure behind it ("40,000 followers"). */
+  detail: string
+}
+
 /** One episode of repeat contact. */
 export interface RepeatContact {
   /** The contact's id. */
@@ -1075,33 +1123,29 @@ export interface Triage {
   /** The sum of the reasons' points, 0 or more. */
   score: number
   /** Every reason that added points, largest first. */
-  reasons: Array<TriageReason>
-  /** What to do, in the message's language. */
-  advice: Array<TriageAdvice>
-  /** The language of the advice texts (`en`, `nl`, `unknown`). */
-  language: string
+  reasons: Array<Reason>
+  /** What to do, each step with its reason, in `language`. */
+  advice: Array<Advice>
+  /** The language of the advice texts (English when the message is in neither). */
+  language: 'en' | 'nl'
 }
 
-/** One step of the suggested approach, with the reason for it. */
-export interface TriageAdvice {
+/**
+ * What triage knows about a message besides its text: when, earlier contact, how long
+ * unresolved, how much SLA time is left.
+ */
+export interface TriageOptions {
+  /** The instant of triage. */
+  now: Date
+  /** Channels the customer used before this message (the message's own is ignored). */
+  earlierChannels?: Array<string>
+  /** Since when the customer's complaint has gone unresolved. */
+  unresolvedSince?: Date
   /**
-   * What to do (`answer_in_public`, `continue_in_private`, `apologise`, `escalate`,
-   * `do_not_delete`, `answer`, `thank`).
+   * Business time left of the case's SLA target in milliseconds, negative when
+   * breached; given together with `slaTargetMs`.
    */
-  kind: string
-  /** The step and its reason as a sentence in the message's language. */
-  text: string
-}
-
-/** One reason with the points it added to the triage score. */
-export interface TriageReason {
-  /**
-   * What it is (`severity`, `reach`, `promoted`, `public_channel`, `repeat_contact`,
-   * `unresolved_age`, `sla_time_left`).
-   */
-  kind: string
-  /** Points added to the score. */
-  points: number
-  /** A short English description with the figure behind it ("40000 followers"). */
-  detail: string
+  slaLeftMs?: number
+  /** The SLA target in milliseconds; given together with `slaLeftMs`. */
+  slaTargetMs?: number
 }

@@ -23,47 +23,7 @@ use crate::error::to_js;
 use crate::message::{self, from_js};
 use crate::policy::JsPolicy;
 use crate::report::JsReport;
-
-/// One reason with the points it added to the triage score.
-#[napi(object)]
-#[derive(Debug)]
-pub struct TriageReason {
-    /// What it is (`severity`, `reach`, `promoted`, `public_channel`, `repeat_contact`,
-    /// `unresolved_age`, `sla_time_left`).
-    pub kind: String,
-    /// Points added to the score.
-    pub points: f64,
-    /// A short English description with the figure behind it ("40000 followers").
-    pub detail: String,
-}
-
-/// One step of the suggested approach, with the reason for it.
-#[napi(object)]
-#[derive(Debug)]
-pub struct TriageAdvice {
-    /// What to do (`answer_in_public`, `continue_in_private`, `apologise`, `escalate`,
-    /// `do_not_delete`, `answer`, `thank`).
-    pub kind: String,
-    /// The step and its reason as a sentence in the message's language.
-    pub text: String,
-}
-
-/// The result of triage: priority, score, reasons and the suggested approach.
-#[napi(object)]
-#[derive(Debug)]
-pub struct Triage {
-    /// The priority the score maps to.
-    #[napi(ts_type = "'low' | 'normal' | 'high' | 'urgent'")]
-    pub priority: String,
-    /// The sum of the reasons' points, 0 or more.
-    pub score: f64,
-    /// Every reason that added points, largest first.
-    pub reasons: Vec<TriageReason>,
-    /// What to do, in the message's language.
-    pub advice: Vec<TriageAdvice>,
-    /// The language of the advice texts (`en`, `nl`, `unknown`).
-    pub language: String,
-}
+use crate::triage::Triage;
 
 /// One conversation waiting for an answer.
 #[napi(object)]
@@ -118,28 +78,7 @@ impl From<webcare::QueueItem> for QueueItem {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default(),
             priority: q.priority.name().to_owned(),
-            triage: q.triage.map(|t| Triage {
-                priority: t.priority.name().to_owned(),
-                score: t.score,
-                reasons: t
-                    .reasons
-                    .into_iter()
-                    .map(|r| TriageReason {
-                        kind: r.kind.name().to_owned(),
-                        points: r.points,
-                        detail: r.detail,
-                    })
-                    .collect(),
-                advice: t
-                    .advice
-                    .into_iter()
-                    .map(|a| TriageAdvice {
-                        kind: a.kind.name().to_owned(),
-                        text: a.text,
-                    })
-                    .collect(),
-                language: t.language.code().to_owned(),
-            }),
+            triage: q.triage.map(Triage::from),
             due: q.due,
             waiting_ms: q.waiting_s as f64 * 1000.0,
         }
