@@ -47,9 +47,7 @@ pub struct QueueItem {
     /// Its severity score, from 0 to 1.
     pub severity: f64,
     /// Its severity level.
-    #[napi(
-        ts_type = "'none' | 'no_explicit_reproach' | 'disapproval' | 'accusation' | 'blame'"
-    )]
+    #[napi(ts_type = "'none' | 'no_explicit_reproach' | 'disapproval' | 'accusation' | 'blame'")]
     pub severity_level: String,
     /// The conversation's priority: the highest any triage of it gave.
     #[napi(ts_type = "'low' | 'normal' | 'high' | 'urgent'")]

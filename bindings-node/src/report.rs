@@ -311,9 +311,7 @@ impl JsReport {
     pub fn to_html(
         &self,
         env: &Env,
-        #[napi(
-            ts_arg_type = "{ lang?: 'en' | 'nl'; queue?: Array<QueueItem>; title?: string }"
-        )]
+        #[napi(ts_arg_type = "{ lang?: 'en' | 'nl'; queue?: Array<QueueItem>; title?: string }")]
         options: Option<Object<'_>>,
     ) -> Result<String> {
         let mut html = webcare::report::HtmlOptions::default();
@@ -392,7 +390,10 @@ fn queue_item_json(item: Value) -> Value {
         }
     }
     if let Some(ms) = m.remove("waitingMs").and_then(|v| v.as_f64()) {
-        out.insert("waiting_s".to_owned(), Value::from((ms / 1000.0).round() as i64));
+        out.insert(
+            "waiting_s".to_owned(),
+            Value::from((ms / 1000.0).round() as i64),
+        );
     }
     let mut severity = Map::new();
     if let Some(score) = m.remove("severity") {

@@ -145,7 +145,7 @@ const EN: Labels = Labels {
     waiting: "waiting",
     due: "next deadline",
     overdue: "overdue",
-    no_deadline: "no deadline",
+    no_deadline: "no deadline ahead (past due, or no target)",
     score: "score",
     reasons: "Why",
     advice: "What to do",
@@ -219,7 +219,7 @@ const NL: Labels = Labels {
     waiting: "wacht",
     due: "volgende deadline",
     overdue: "te laat",
-    no_deadline: "geen deadline",
+    no_deadline: "geen deadline meer (verstreken, of geen norm)",
     score: "score",
     reasons: "Waarom",
     advice: "Aanpak",
@@ -294,6 +294,19 @@ pub(crate) fn fact(lang: Lang, k: FactKind) -> &'static str {
         (Lang::Nl, FactKind::Phone) => "telefoonnummer",
         (Lang::Nl, FactKind::Email) => "e-mailadres",
         (Lang::Nl, FactKind::Polarity) => "ja of nee",
+    }
+}
+
+/// A round duration in seconds, short: `5m`, `1h`, `3d` (Dutch `1u`).
+pub(crate) fn short(lang: Lang, seconds: i64) -> String {
+    if seconds > 0 && seconds % 86_400 == 0 {
+        format!("{}d", seconds / 86_400)
+    } else if seconds > 0 && seconds % 3600 == 0 {
+        format!("{}{}", seconds / 3600, labels(lang).hour_unit)
+    } else if seconds % 60 == 0 {
+        format!("{}m", seconds / 60)
+    } else {
+        duration(lang, Some(seconds as f64))
     }
 }
 

@@ -45,7 +45,11 @@ fn count(lang: Lang, n: u64) -> String {
 }
 
 fn percent(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "-".into(), |r| format!("{:.0}%", r * 100.0))
+    // Halves round up (12.5% reads 13%), as people and `Math.round` do.
+    rate.map_or_else(
+        || "-".into(),
+        |r| format!("{}%", (r * 100.0).round() as i64),
+    )
 }
 
 /// The key of a channel in `data-figure`: its name, or `channel-<i>` for a custom name
@@ -175,7 +179,7 @@ pub(crate) fn overview(out: &mut String, ctx: &Ctx, report: &Report) {
     out.push_str("</div></section>\n");
 }
 
-fn figures_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, total: bool) {
+fn volume_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, total: bool) {
     let _ = write!(
         out,
         "<tr{}><th scope=\"row\">{}</th>",
@@ -186,6 +190,16 @@ fn figures_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, to
     count_cell(out, ctx, &format!("{k}.conversations"), f.conversations);
     count_cell(out, ctx, &format!("{k}.answered"), f.answered);
     rate_cell(out, &format!("{k}.answered_share"), f.answered_share);
+    out.push_str("</tr>\n");
+}
+
+fn figures_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, total: bool) {
+    let _ = write!(
+        out,
+        "<tr{}><th scope=\"row\">{}</th>",
+        if total { " class=\"total\"" } else { "" },
+        Esc(name)
+    );
     duration_cell(
         out,
         ctx,
@@ -242,7 +256,7 @@ fn figures_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, to
 
 /// The names of the histogram buckets: `<5m`, `5-15m`, ..., `≥3d`.
 fn bucket_names(lang: Lang) -> Vec<String> {
-    let d = |s: i64| labels::duration(lang, Some(s as f64));
+    let d = |s: i64| labels::short(lang, s);
     let mut names = Vec::with_capacity(RESPONSE_EDGES_S.len() + 1);
     let mut lo: Option<i64> = None;
     for edge in RESPONSE_EDGES_S {
@@ -277,15 +291,26 @@ pub(crate) fn channels(out: &mut String, ctx: &Ctx, report: &Report) {
     let shown = shown_channels(report);
     let _ = write!(
         out,
-        r#"<section id="channels"><h2>{}</h2><div class="scroll"><table id="channel-table"><caption class="sr">{}</caption><thead><tr><th scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{} {}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{} ({})</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th></tr></thead><tbody>"#,
-        l.channels,
-        l.channels,
-        l.channel,
-        l.inbound,
-        l.conversations,
-        l.answered,
-        l.answered_share,
+        r#"<section id="channels"><h2>{}</h2><div class="scroll"><table id="channel-table"><thead><tr><th scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th></tr></thead><tbody>"#,
+        l.channels, l.channel, l.inbound, l.conversations, l.answered, l.answered_share,
+    );
+    for (i, c) in &shown {
+        volume_row(
+            out,
+            ctx,
+            &key(*i, &c.channel),
+            &channel_name(&c.channel),
+            &c.figures,
+            false,
+        );
+    }
+    volume_row(out, ctx, "total", l.total, &report.total, true);
+    let _ = write!(
+        out,
+        r#"</tbody></table></div><div class="scroll"><table id="response-table"><caption>{} ({})</caption><thead><tr><th scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{} ({})</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">%</th><th class="n" scope="col">{}</th></tr></thead><tbody>"#,
         l.first_response,
+        l.sla_met,
+        l.channel,
         l.median,
         l.mean,
         l.p90,
@@ -293,7 +318,6 @@ pub(crate) fn channels(out: &mut String, ctx: &Ctx, report: &Report) {
         l.business_time,
         l.met,
         l.breached,
-        l.sla_met,
         l.target,
     );
     for (i, c) in &shown {
@@ -380,13 +404,10 @@ pub(crate) fn channels(out: &mut String, ctx: &Ctx, report: &Report) {
         let k = key(*i, &c.channel);
         let name = channel_name(&c.channel);
         let h = &c.figures.first_response_histogram;
-        let target_label = c.figures.first_reply_target_s.map(|s| {
-            format!(
-                "{} {}",
-                l.target,
-                labels::duration(ctx.lang, Some(s as f64))
-            )
-        });
+        let target_label = c
+            .figures
+            .first_reply_target_s
+            .map(|s| format!("{} {}", l.target, labels::short(ctx.lang, s)));
         let title = format!("{}: {name}", l.histogram_title);
         let desc = format!(
             "{}; {}",
@@ -541,7 +562,15 @@ pub(crate) fn week(out: &mut String, ctx: &Ctx, report: &Report) {
     ] {
         let _ = write!(out, "<figure><h3>{title}</h3>");
         let desc = format!("{title} ({} {})", l.hours_in, report.hours.timezone);
-        svg::heat_map(out, id, title, &desc, &l.weekdays, counts);
+        svg::heat_map(
+            out,
+            id,
+            title,
+            &desc,
+            &l.weekdays,
+            counts,
+            id == "heat-breached",
+        );
         let _ = write!(out, "<figcaption>{}</figcaption>", Esc(&desc));
         week_table(out, ctx, field, counts);
         out.push_str("</figure>\n");
@@ -794,22 +823,23 @@ fn queue_item(out: &mut String, ctx: &Ctx, item: &QueueItem) {
         if !t.reasons.is_empty() {
             let _ = write!(
                 out,
-                "<p><strong>{}</strong> ({} {:.1}):</p><ul>",
+                "<p><strong>{}</strong> ({} {:.1}): ",
                 l.reasons, l.score, t.score
             );
-            for r in &t.reasons {
+            for (n, r) in t.reasons.iter().enumerate() {
                 let _ = write!(
                     out,
-                    "<li>{}: {}</li>",
+                    "{}{}: {}",
+                    if n > 0 { "; " } else { "" },
                     labels::reason(ctx.lang, r.kind),
                     Esc(&cut(&r.detail, 200))
                 );
             }
-            out.push_str("</ul>");
+            out.push_str("</p>");
         }
         if !t.advice.is_empty() {
             let _ = write!(out, "<p><strong>{}</strong>:</p><ul>", l.advice);
-            for a in t.advice.iter().take(4) {
+            for a in t.advice.iter().take(2) {
                 let _ = write!(out, "<li>{}</li>", Esc(&cut(&a.text, 300)));
             }
             out.push_str("</ul>");
@@ -886,11 +916,11 @@ mod tests {
         assert_eq!(count(Lang::En, 999), "999");
         let names = bucket_names(Lang::En);
         assert_eq!(names.first().map(String::as_str), Some("<5m"));
-        assert_eq!(names.get(3).map(String::as_str), Some("30m–1h00m"));
-        assert_eq!(names.last().map(String::as_str), Some("≥3d00h"));
+        assert_eq!(names.get(3).map(String::as_str), Some("30m–1h"));
+        assert_eq!(names.last().map(String::as_str), Some("≥3d"));
         assert_eq!(
             bucket_names(Lang::Nl).get(4).map(String::as_str),
-            Some("1u00m–2u00m")
+            Some("1u–2u")
         );
     }
 

@@ -41,9 +41,9 @@ pub(crate) fn bars(
     color: &str,
 ) {
     let row = 24;
-    let (left, width) = (150.0, 380.0);
+    let (left, width) = (140.0, 270.0);
     let height = (rows.len() as u32).max(1) * row + 8;
-    open(out, id, title, desc, 600, height);
+    open(out, id, title, desc, 480, height);
     let max = rows
         .iter()
         .map(|r| r.value)
@@ -175,10 +175,14 @@ pub(crate) fn histogram(
     out.push_str("</svg>");
 }
 
-/// A colour between light and dark for `share` in 0..=1 (0 is near white).
-fn shade(share: f64) -> String {
-    let light = [240.0, 244.0, 250.0];
-    let dark = [8.0, 48.0, 107.0];
+/// A colour between light and dark for `share` in 0..=1 (0 is near white): blues, or
+/// reds when `warm`.
+fn shade(share: f64, warm: bool) -> String {
+    let (light, dark) = if warm {
+        ([253.0, 240.0, 236.0], [127.0, 0.0, 13.0])
+    } else {
+        ([240.0, 244.0, 250.0], [8.0, 48.0, 107.0])
+    };
     let t = share.clamp(0.0, 1.0).sqrt();
     let c: Vec<u8> = light
         .iter()
@@ -188,7 +192,7 @@ fn shade(share: f64) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
-/// Seven rows of 24 cells: `counts[24 * day + hour]`, darker for more.
+/// Seven rows of 24 cells: `counts[24 * day + hour]`, darker for more (reds when `warm`).
 pub(crate) fn heat_map(
     out: &mut String,
     id: &str,
@@ -196,6 +200,7 @@ pub(crate) fn heat_map(
     desc: &str,
     days: &[&str; 7],
     counts: &[u64],
+    warm: bool,
 ) {
     let (left, top, cw, ch) = (40.0, 22.0, 23.0, 22.0);
     open(
@@ -228,7 +233,7 @@ pub(crate) fn heat_map(
             let fill = if n == 0 {
                 "#fafafa".to_owned()
             } else {
-                shade(n as f64 / max as f64)
+                shade(n as f64 / max as f64, warm)
             };
             let _ = write!(
                 out,
@@ -249,8 +254,9 @@ mod tests {
 
     #[test]
     fn shades_run_from_light_to_dark() {
-        assert_eq!(shade(0.0), "#f0f4fa");
-        assert_eq!(shade(1.0), "#08306b");
+        assert_eq!(shade(0.0, false), "#f0f4fa");
+        assert_eq!(shade(1.0, false), "#08306b");
+        assert_eq!(shade(1.0, true), "#7f000d");
     }
 
     #[test]
