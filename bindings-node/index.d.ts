@@ -439,6 +439,14 @@ export declare class Report {
   get total(): Figures
   /** The overall consistency of the company's answers across channels. */
   get consistency(): ConsistencySummary
+  /**
+   * The report as one self-contained HTML page: inline CSS and SVG charts (each with a
+   * title and a table of its figures), no script and no external resource, a narrow
+   * layout for phones and print styles. Every customer and agent text is HTML-escaped.
+   * `lang` is `'en'` or `'nl'` (English when absent), `queue` the work queue to list (from
+   * `inbox.queue()`), `title` the page title.
+   */
+  toHtml(options?: { lang?: 'en' | 'nl'; queue?: Array<QueueItem>; title?: string }): string
   /** Whether two reports are equal. */
   equals(other: Report): boolean
 }
@@ -985,6 +993,8 @@ export interface QueueItem {
   label: 'complaint' | 'question' | 'praise' | 'other'
   /** Its severity score, from 0 to 1. */
   severity: number
+  /** Its severity level. */
+  severityLevel: 'none' | 'no_explicit_reproach' | 'disapproval' | 'accusation' | 'blame'
   /** The conversation's priority: the highest any triage of it gave. */
   priority: 'low' | 'normal' | 'high' | 'urgent'
   /** The latest triage of the conversation (score, reasons, advice). */

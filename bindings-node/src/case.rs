@@ -23,7 +23,7 @@ fn type_error(message: &str) -> napi::Error {
 }
 
 /// A JS value in JSON form: a `Date` as RFC 3339 text, a `Policy` as its document.
-fn to_json_value(env: &Env, v: &Unknown<'_>) -> Result<Value> {
+pub(crate) fn to_json_value(env: &Env, v: &Unknown<'_>) -> Result<Value> {
     match v.get_type()? {
         ValueType::Null | ValueType::Undefined => Ok(Value::Null),
         ValueType::Boolean => Ok(Value::Bool(v.coerce_to_bool()?)),

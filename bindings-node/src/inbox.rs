@@ -46,6 +46,9 @@ pub struct QueueItem {
     pub label: String,
     /// Its severity score, from 0 to 1.
     pub severity: f64,
+    /// Its severity level.
+    #[napi(ts_type = "'none' | 'no_explicit_reproach' | 'disapproval' | 'accusation' | 'blame'")]
+    pub severity_level: String,
     /// The conversation's priority: the highest any triage of it gave.
     #[napi(ts_type = "'low' | 'normal' | 'high' | 'urgent'")]
     pub priority: String,
@@ -68,6 +71,10 @@ impl From<webcare::QueueItem> for QueueItem {
             sent_at: q.sent_at,
             label: q.label.code().to_owned(),
             severity: q.severity.score,
+            severity_level: serde_json::to_value(q.severity.level)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
             priority: q.priority.name().to_owned(),
             triage: q.triage.map(Triage::from),
             due: q.due,

@@ -4,8 +4,11 @@
 
 use chrono::{DateTime, Utc};
 use napi::bindgen_prelude::*;
+use napi::ValueType;
 use napi_derive::napi;
+use serde_json::{Map, Value};
 
+use crate::case::to_json_value;
 use crate::convert::guard;
 use crate::message::from_js;
 use crate::policy::JsPolicy;
@@ -299,6 +302,46 @@ impl JsReport {
         }
     }
 
+    /// The report as one self-contained HTML page: inline CSS and SVG charts (each with a
+    /// title and a table of its figures), no script and no external resource, a narrow
+    /// layout for phones and print styles. Every customer and agent text is HTML-escaped.
+    /// `lang` is `'en'` or `'nl'` (English when absent), `queue` the work queue to list (from
+    /// `inbox.queue()`), `title` the page title.
+    #[napi(catch_unwind)]
+    pub fn to_html(
+        &self,
+        env: &Env,
+        #[napi(ts_arg_type = "{ lang?: 'en' | 'nl'; queue?: Array<QueueItem>; title?: string }")]
+        options: Option<Object<'_>>,
+    ) -> Result<String> {
+        let mut html = webcare::report::HtmlOptions::default();
+        if let Some(options) = options {
+            if let Some(lang) = options.get_named_property::<Option<String>>("lang")? {
+                html.lang = guard(env, || lang.parse())?;
+            }
+            html.title = options.get_named_property::<Option<String>>("title")?;
+            let queue: Unknown<'_> = options.get_named_property("queue")?;
+            if !matches!(queue.get_type()?, ValueType::Undefined | ValueType::Null) {
+                let items = match to_json_value(env, &queue)? {
+                    Value::Array(items) => items,
+                    _ => {
+                        return Err(napi::Error::new(
+                            Status::InvalidArg,
+                            "options.queue must be an array of queue items".to_owned(),
+                        ))
+                    }
+                };
+                let items = items.into_iter().map(queue_item_json).collect::<Vec<_>>();
+                html.queue = Some(guard(env, || {
+                    Ok(serde_json::from_value::<Vec<webcare::QueueItem>>(
+                        Value::Array(items),
+                    )?)
+                })?);
+            }
+        }
+        Ok(self.0.to_html(&html))
+    }
+
     /// Whether two reports are equal.
     #[napi(catch_unwind)]
     pub fn equals(&self, other: &JsReport) -> bool {
@@ -320,4 +363,45 @@ pub fn report(
         .collect::<Result<Vec<_>>>()?;
     let policy = policy.map_or_else(webcare::Policy::preset, |p| p.0.clone());
     guard(env, || webcare::Report::from_messages(&messages, &policy)).map(JsReport)
+}
+
+/// A queue item as `inbox.queue()` gives it, in the JSON form of `webcare::QueueItem`: the
+/// same keys in snake_case, `waitingMs` as `waiting_s`, `severity` and `severityLevel` as
+/// one `severity` object. Core reads it, so a bad value is its typed error.
+fn queue_item_json(item: Value) -> Value {
+    let Value::Object(mut m) = item else {
+        return item;
+    };
+    let mut out = Map::new();
+    for (from, to) in [
+        ("conversation", "conversation"),
+        ("channel", "channel"),
+        ("handles", "handles"),
+        ("messageId", "message_id"),
+        ("text", "text"),
+        ("sentAt", "sent_at"),
+        ("label", "label"),
+        ("priority", "priority"),
+        ("triage", "triage"),
+        ("due", "due"),
+    ] {
+        if let Some(v) = m.remove(from).filter(|v| !v.is_null()) {
+            out.insert(to.to_owned(), v);
+        }
+    }
+    if let Some(ms) = m.remove("waitingMs").and_then(|v| v.as_f64()) {
+        out.insert(
+            "waiting_s".to_owned(),
+            Value::from((ms / 1000.0).round() as i64),
+        );
+    }
+    let mut severity = Map::new();
+    if let Some(score) = m.remove("severity") {
+        severity.insert("score".to_owned(), score);
+    }
+    if let Some(level) = m.remove("severityLevel") {
+        severity.insert("level".to_owned(), level);
+    }
+    out.insert("severity".to_owned(), Value::Object(severity));
+    Value::Object(out)
 }

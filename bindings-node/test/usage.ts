@@ -122,4 +122,7 @@ const table: string = webcare.report([], webcare.Policy.preset()).toText() + web
 const reader: webcare.MessageReader = webcare.readMessages('inbox.csv', webcare.ColumnMapping.twcs(), 'csv')
 const read: webcare.Message[] = reader.read(4096)
 const mappingJson: string = new webcare.ColumnMapping().toJson() + webcare.ColumnMapping.fromJson('{}').toJson()
+const page: string = careReport.toHtml({ lang: 'nl', queue: work, title: 'Week 13' }) + careReport.toHtml()
+const workLevel: 'none' | 'no_explicit_reproach' | 'disapproval' | 'accusation' | 'blame' = work[0].severityLevel
+console.log(page, workLevel)
 console.log(pushedLines, pushedLater, manyLater, workPriority, workDue, advice, median, publish, reportAgain.at, table, read, mappingJson, careReport.consistency.rate, careReport.total.unresolved.over4w, careDesk.latest, careDesk.openConversations)

@@ -8,11 +8,12 @@ use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use serde::Serialize;
-use webcare::report::{ChannelReport, Figures};
+use webcare::report::{ChannelReport, Figures, HtmlOptions, Lang};
 use webcare::{Message, Policy, Report};
 
 use crate::channel::PyChannel;
 use crate::convert::guard;
+use crate::inbox::PyQueueItem;
 use crate::message::PyMessage;
 use crate::policy::PyPolicy;
 
@@ -94,6 +95,30 @@ impl PyReport {
     /// response times and the consistency per pair of channels.
     fn to_text(&self) -> String {
         self.0.to_text()
+    }
+
+    /// The report as one self-contained HTML page: inline CSS and SVG charts (each with a
+    /// title and a table of its figures), no script and no external resource, a narrow
+    /// layout for phones and print styles. Every customer and agent text is HTML-escaped.
+    /// `lang` is `"en"` or `"nl"` (English when `None`), `queue` the work queue to list
+    /// (from `Inbox.queue`), `title` the page title.
+    #[pyo3(signature = (lang = None, queue = None, title = None))]
+    fn to_html(
+        &self,
+        py: Python<'_>,
+        lang: Option<&str>,
+        queue: Option<Vec<PyRef<'_, PyQueueItem>>>,
+        title: Option<String>,
+    ) -> PyResult<String> {
+        let mut options = HtmlOptions {
+            title,
+            queue: queue.map(|q| q.iter().map(|item| item.0.clone()).collect()),
+            ..HtmlOptions::default()
+        };
+        if let Some(lang) = lang {
+            options.lang = guard(py, || lang.parse::<Lang>())?;
+        }
+        Ok(py.detach(|| self.0.to_html(&options)))
     }
 
     /// The report as a dict (its JSON form).

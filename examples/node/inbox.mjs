@@ -3,13 +3,14 @@
 // prints the work queue (what to answer first, why, by when, and how) and the report per
 // channel. The same program as examples/rust/inbox.rs, with the same arguments and output.
 //
-//   node examples/node/inbox.mjs [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json]
+//   node examples/node/inbox.mjs [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json] [--html FILE]
 //
 // JSON lines are read in chunks of whole lines and parsed in Rust (`pushJsonl`, one call
 // per chunk); CSV goes through webcare's reader in batches. `--json` prints
-// {"queue": [...], "report": {...}} instead of the text. Build the addon first:
+// {"queue": [...], "report": {...}} instead of the text; `--html FILE` also writes the report
+// as one self-contained HTML page with the complaints of the queue (top 100). Build the addon first:
 // `cd bindings-node && npx napi build --platform --js index.js --dts index.d.ts`.
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
@@ -23,7 +24,7 @@ const CHUNK = 1 << 20
 const BATCH = 4096
 
 function parseArgs(argv) {
-  const out = { file: join(DATA, 'inbox.jsonl'), links: null, mapping: null, now: null, json: false }
+  const out = { file: join(DATA, 'inbox.jsonl'), links: null, mapping: null, now: null, json: false, html: null }
   let fileGiven = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -35,8 +36,9 @@ function parseArgs(argv) {
     else if (arg === '--mapping') out.mapping = value()
     else if (arg === '--now') out.now = value()
     else if (arg === '--json') out.json = true
+    else if (arg === '--html') out.html = value()
     else if (arg === '-h' || arg === '--help') {
-      console.log('usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json]')
+      console.log('usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json] [--html FILE]')
       process.exit(0)
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`)
     else {
@@ -176,6 +178,10 @@ function main() {
 
   const queue = inbox.queue(now, 20)
   const report = inbox.report(now)
+  if (args.html) {
+    writeFileSync(args.html, report.toHtml({ queue: inbox.queue(now, 100) }))
+    console.error(`wrote ${args.html}`)
+  }
   if (args.json) {
     const out = {
       queue: queue.map((q) => ({ conversation: q.conversation, message_id: q.messageId, priority: q.priority })),

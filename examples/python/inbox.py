@@ -4,7 +4,7 @@ prints the work queue (what to answer first, why, by when, and how) and the repo
 channel. The same program as examples/rust/inbox.rs, with the same arguments and output.
 
     python examples/python/inbox.py [FILE] [--links FILE] [--mapping twcs|MAPPING.json]
-                                    [--now RFC3339] [--json] [--frame]
+                                    [--now RFC3339] [--json] [--frame] [--html FILE]
 
 - FILE: JSON lines (one message per line), or CSV when the name ends in .csv, read with the
   column mapping --mapping (twcs for the Kaggle "Customer Support on Twitter" export, or a
@@ -14,6 +14,8 @@ channel. The same program as examples/rust/inbox.rs, with the same arguments and
   linking handles of one person (default: links.jsonl beside the sample inbox).
 - --now: the instant to read the queue and report at (default: the latest message).
 - --json: print {"queue": [...], "report": {...}} instead of the text.
+- --html FILE: also write the report as one self-contained HTML page, with the complaints
+  of the queue (the top 100 waiting conversations).
 - --frame: also print the report as a polars DataFrame (when polars is installed).
 
 JSON lines are read with the standard library in chunks of whole lines and parsed in Rust
@@ -46,6 +48,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--mapping", help="twcs or a column mapping JSON file (CSV only)")
     p.add_argument("--now", help="RFC 3339 instant to read the queue and report at")
     p.add_argument("--json", action="store_true", help="print the queue and report as JSON")
+    p.add_argument("--html", type=Path, help="also write the report as an HTML page to this file")
     p.add_argument("--frame", action="store_true", help="also print the report as a polars DataFrame")
     args = p.parse_args()
     if args.file is None:
@@ -200,6 +203,9 @@ def main() -> int:
 
     queue = inbox.queue(now, 20)
     report = inbox.report(now)
+    if args.html is not None:
+        args.html.write_text(report.to_html(queue=inbox.queue(now, 100)), encoding="utf-8")
+        print(f"wrote {args.html}", file=sys.stderr)
     if args.json:
         out: dict[str, Any] = {
             "queue": [{"conversation": q.conversation, "message_id": q.message_id, "priority": q.priority} for q in queue],

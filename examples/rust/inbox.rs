@@ -2,7 +2,7 @@
 //! work queue (what to answer first, why, by when, and how) and the report per channel.
 //!
 //! ```text
-//! cargo run --release --example inbox [-- FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json]
+//! cargo run --release --example inbox [-- FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json] [--html FILE]
 //! ```
 //!
 //! - `FILE`: JSON lines (one message per line), or CSV when the name ends in `.csv`, read
@@ -11,6 +11,8 @@
 //!   Without it: the sample inbox in `examples/data/`.
 //! - `--links`: JSON lines `{"a": "x:@ann", "b": "email:ann@example.nl", "evidence": "..."}`
 //!   linking handles of one person (default: `links.jsonl` beside the sample inbox).
+//! - `--html FILE`: also write the report as one self-contained HTML page, with the
+//!   complaints of the queue (the top 100 waiting conversations).
 //! - `--now`: the instant to read the queue and report at (default: the latest message).
 //! - `--json`: print the top of the queue (conversation, message and priority of each item)
 //!   and the report as one JSON object instead of the tables; the Python and Node examples
@@ -29,6 +31,7 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use serde::Deserialize;
+use webcare::report::HtmlOptions;
 use webcare::{
     format_instant, parse_instant, ColumnMapping, Inbox, InboxOptions, Message, MessageReader,
 };
@@ -61,6 +64,7 @@ struct Args {
     mapping: Option<String>,
     now: Option<String>,
     json: bool,
+    html: Option<PathBuf>,
 }
 
 fn args() -> Result<Args, Box<dyn Error>> {
@@ -71,6 +75,7 @@ fn args() -> Result<Args, Box<dyn Error>> {
         mapping: None,
         now: None,
         json: false,
+        html: None,
     };
     let mut file_given = false;
     let mut it = std::env::args().skip(1);
@@ -81,8 +86,9 @@ fn args() -> Result<Args, Box<dyn Error>> {
             "--mapping" => out.mapping = Some(value("--mapping")?),
             "--now" => out.now = Some(value("--now")?),
             "--json" => out.json = true,
+            "--html" => out.html = Some(value("--html")?.into()),
             "-h" | "--help" => {
-                println!("usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json]");
+                println!("usage: inbox [FILE] [--links FILE] [--mapping twcs|MAPPING.json] [--now RFC3339] [--json] [--html FILE]");
                 std::process::exit(0);
             }
             other if other.starts_with("--") => {
@@ -229,6 +235,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         inbox.open_conversations()
     );
     let queue = inbox.queue(now, 20);
+    if let Some(path) = &args.html {
+        let options = HtmlOptions {
+            queue: Some(inbox.queue(now, 100)),
+            ..HtmlOptions::default()
+        };
+        std::fs::write(path, inbox.report(now).to_html(&options))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
     if args.json {
         let queue: Vec<_> = queue
             .iter()

@@ -1482,6 +1482,18 @@ class Report:
         """The report as a plain-text table: one row per channel and a total, then the expected
         response times and the consistency per pair of channels.
         """
+    def to_html(
+        self,
+        lang: Literal["en", "nl"] | None = None,
+        queue: Sequence[QueueItem] | None = None,
+        title: str | None = None,
+    ) -> str:
+        """The report as one self-contained HTML page: inline CSS and SVG charts (each with a
+        title and a table of its figures), no script and no external resource, a narrow
+        layout for phones and print styles. Every customer and agent text is HTML-escaped.
+        `lang` is `"en"` or `"nl"` (English when `None`), `queue` the work queue to list
+        (from `Inbox.queue`), `title` the page title.
+        """
     def to_dict(self) -> dict[str, Any]:
         """The report as a dict (its JSON form)."""
     def rows(self) -> list[dict[str, Any]]:

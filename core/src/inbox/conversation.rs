@@ -300,6 +300,12 @@ impl Conversation {
             first_reply: reply.map(|r| (first.at, r.at)),
             clocks: tally,
             unresolved_age_s: self.unresolved_since(now).map(|t| (now - t).num_seconds()),
+            first_at: first.at,
+            inbound_at: seen
+                .iter()
+                .filter(|e| e.inbound.is_some())
+                .map(|e| e.at)
+                .collect(),
         })
     }
 }

@@ -160,6 +160,7 @@ pub struct Inbox {
 impl Inbox {
     /// An empty inbox.
     pub fn new(options: InboxOptions) -> Inbox {
+        let tally = Tally::new(&options.policy);
         Inbox {
             contacts: Contacts::new(options.repeat.window()),
             checker: ConsistencyChecker::default(),
@@ -170,7 +171,7 @@ impl Inbox {
             next_key: 0,
             links: Vec::new(),
             answers: Vec::new(),
-            tally: Tally::default(),
+            tally,
             latest: None,
             pushed: 0,
             since_sweep: 0,
@@ -410,6 +411,7 @@ impl Inbox {
         let report = self.checker.check(&self.answers)?;
         let channels: Vec<_> = self.answers.iter().map(|a| a.channel.clone()).collect();
         self.tally.add_consistency(&report, &channels);
+        self.tally.add_conflict_examples(&report, &self.answers);
         self.answers.clear();
         Ok(())
     }
@@ -518,6 +520,7 @@ impl Inbox {
             if let Ok(report) = self.checker.check(&self.answers) {
                 let channels: Vec<_> = self.answers.iter().map(|a| a.channel.clone()).collect();
                 tally.add_consistency(&report, &channels);
+                tally.add_conflict_examples(&report, &self.answers);
             }
         }
         tally.report(now)

@@ -33,12 +33,27 @@
 //!   over the channel's first replies (the latest 20,000 per channel at most), with its
 //!   sentence in English and Dutch.
 //!
+//! - `first_response_histogram`: the same first responses counted in fixed buckets
+//!   ([`RESPONSE_EDGES_S`]: 5m, 15m, 30m, 1h, 2h, 4h, 8h, 1d, 3d), in calendar and in
+//!   business time; `first_reply_target_s`: the policy's first-reply target for a
+//!   conversation starting on the channel at normal priority, to draw against them.
+//! - `hours` (whole report): customer messages, conversations and first-reply breaches by
+//!   hour of the week on the wall clock of [`desk_timezone`] (see [`WeekHours`]).
+//! - `consistency.conflicts` (whole report): up to [`CONFLICT_EXAMPLES`] conflicting
+//!   answers side by side with the facts they disagree on (see [`ConflictExample`]).
+//!
+//! [`Report::to_html`] renders all of it as one self-contained page.
+//!
 //! The totals add the channels up; the overall consistency rate is the share of groups
 //! answered on two or more channels that are consistent, also per pair of channels.
 
+mod conflicts;
+mod histogram;
+mod html;
 pub mod quantiles;
 pub(crate) mod tally;
 mod text;
+mod week;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -49,7 +64,11 @@ use crate::inbox::{Inbox, InboxOptions};
 use crate::message::Message;
 use crate::policy::{Metric, Policy};
 
+pub use conflicts::{ConflictExample, ExampleAnswer, ExampleFact, CONFLICT_EXAMPLES};
+pub use histogram::{ResponseHistogram, RESPONSE_EDGES_S};
+pub use html::{HtmlOptions, Lang};
 pub use quantiles::{Quantiles, Summary};
+pub use week::{desk_timezone, WeekHours, HOURS_PER_WEEK};
 
 /// A report on a stream of messages at one instant. See the [module docs](self).
 ///
@@ -87,6 +106,9 @@ pub struct Report {
     pub total: Figures,
     /// The overall consistency of the company's answers across channels.
     pub consistency: ConsistencySummary,
+    /// Volume and first-reply breaches by hour of the week.
+    #[serde(default)]
+    pub hours: WeekHours,
 }
 
 /// The figures of one channel.
@@ -123,6 +145,13 @@ pub struct Figures {
     /// The expected response time to publish (per channel only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Expected>,
+    /// First-response times in fixed buckets, in calendar and business time.
+    #[serde(default)]
+    pub first_response_histogram: ResponseHistogram,
+    /// The first-reply target, in business seconds, of a conversation that starts on the
+    /// channel at normal priority (per channel only; `None` when no rule gives one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_reply_target_s: Option<i64>,
 }
 
 /// Clock instances met and breached.
@@ -244,6 +273,9 @@ pub struct ConsistencySummary {
     pub rate: Option<f64>,
     /// The same per pair of channels, in channel order.
     pub pairs: Vec<PairFigures>,
+    /// Conflicting answers side by side (at most [`CONFLICT_EXAMPLES`], the first found).
+    #[serde(default)]
+    pub conflicts: Vec<ConflictExample>,
 }
 
 /// The consistency of one pair of channels.
@@ -302,5 +334,32 @@ impl Report {
     /// consistency per pair of channels.
     pub fn to_text(&self) -> String {
         text::render(self)
+    }
+
+    /// The report as one self-contained HTML page: inline CSS and SVG charts (each with a
+    /// title and a table of its figures), no script and no external resource, a narrow
+    /// layout for phones and print styles. Every customer and agent text is HTML-escaped.
+    /// Sections: per channel figures and first-response histograms with the target as a
+    /// line, volume and breaches by hour of the week, the expected response times,
+    /// consistency with conflicting answers side by side, and the queue of
+    /// [`HtmlOptions::queue`] when given. See [`HtmlOptions`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use webcare::report::{HtmlOptions, Lang};
+    /// use webcare::{Message, Policy, Report};
+    ///
+    /// let messages = [Message::from_json(r#"{"id": "m1", "channel": "x", "direction": "inbound",
+    ///     "author": "@ann", "sent_at": "2026-03-06T10:00:00Z", "text": "<script>alert(1)</script> no refund!"}"#)?];
+    /// let report = Report::from_messages(&messages, &Policy::preset())?;
+    /// let html = report.to_html(&HtmlOptions { lang: Lang::Nl, ..HtmlOptions::default() });
+    /// assert!(html.starts_with("<!DOCTYPE html>"));
+    /// assert!(html.contains("<html lang=\"nl\">"));
+    /// assert!(!html.contains("<script"));
+    /// # Ok::<(), webcare::Error>(())
+    /// ```
+    pub fn to_html(&self, options: &HtmlOptions) -> String {
+        html::render(self, options)
     }
 }

@@ -4,15 +4,19 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
+use super::conflicts::{self, ConflictExample};
+use super::histogram::ResponseHistogram;
+use super::week::{desk_timezone, hour_of_week, WeekHours};
 use super::{
     AgeBuckets, Attainment, ChannelConsistency, ChannelReport, ConsistencySummary, Expected,
     Figures, MetricAttainment, PairFigures, Quantiles, Report, SlaFigures,
 };
 use crate::channel::Channel;
-use crate::consistency::{ConsistencyReport, Verdict};
+use crate::consistency::{Answer, ConsistencyReport, Verdict};
 use crate::expected::{Estimator, Language, ResponseSample};
-use crate::policy::Metric;
+use crate::policy::{Metric, Policy, Priority, Selection, Subject};
 
 /// First replies kept per channel for the expected response time.
 pub(crate) const SAMPLES_PER_CHANNEL: usize = 20_000;
@@ -31,6 +35,10 @@ pub(crate) struct ConversationFigures {
     pub(crate) clocks: [[u64; 2]; 6],
     /// Age in seconds of the oldest unanswered complaint.
     pub(crate) unresolved_age_s: Option<i64>,
+    /// The first customer message's instant.
+    pub(crate) first_at: DateTime<Utc>,
+    /// The instants of the customer messages.
+    pub(crate) inbound_at: Vec<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -46,6 +54,7 @@ struct ChannelTally {
     consistent: u64,
     samples: Vec<(DateTime<Utc>, DateTime<Utc>)>,
     has_samples: bool,
+    histogram: ResponseHistogram,
 }
 
 impl ChannelTally {
@@ -65,6 +74,12 @@ impl ChannelTally {
         }
         if let Some(age) = f.unresolved_age_s {
             self.unresolved.add_age(age);
+        }
+        if let Some(s) = f.first_response_s {
+            self.histogram.add_calendar(s);
+        }
+        if let Some(s) = f.first_response_business_s {
+            self.histogram.add_business(s);
         }
         if let Some(pair) = f.first_reply {
             self.has_samples = true;
@@ -138,6 +153,8 @@ impl ChannelTally {
             },
             unresolved: self.unresolved,
             expected,
+            first_response_histogram: self.histogram.clone(),
+            first_reply_target_s: None,
         }
     }
 
@@ -154,6 +171,7 @@ impl ChannelTally {
         self.unresolved.merge(&other.unresolved);
         self.answers += other.answers;
         self.consistent += other.consistent;
+        self.histogram.merge(&other.histogram);
     }
 }
 
@@ -165,10 +183,63 @@ pub(crate) struct Tally {
     groups: u64,
     consistent: u64,
     pairs: BTreeMap<[Channel; 2], [u64; 2]>,
+    /// The policy (for the first-reply target per channel) and the desk's time zone.
+    policy: Option<(Policy, Tz)>,
+    week: WeekHours,
+    conflicts: Vec<ConflictExample>,
 }
 
 impl Tally {
+    /// An empty tally that reads hours of the week in the desk's zone of `policy` and
+    /// gives each channel the policy's first-reply target.
+    pub(crate) fn new(policy: &Policy) -> Tally {
+        let zone = desk_timezone(policy);
+        Tally {
+            policy: Some((policy.clone(), zone)),
+            week: WeekHours::in_zone(zone),
+            ..Tally::default()
+        }
+    }
+
+    fn add_hours(&mut self, f: &ConversationFigures) {
+        let zone = self.policy.as_ref().map_or(Tz::UTC, |(_, z)| *z);
+        for t in &f.inbound_at {
+            if let Some(n) = self.week.inbound.get_mut(hour_of_week(*t, zone)) {
+                *n += 1;
+            }
+        }
+        let first = hour_of_week(f.first_at, zone);
+        if let Some(n) = self.week.conversations.get_mut(first) {
+            *n += 1;
+        }
+        if let Some(n) = self.week.breached.get_mut(first) {
+            *n += f.clocks[0][1];
+        }
+    }
+
+    /// Keeps conflict examples from one checked window of answers.
+    pub(crate) fn add_conflict_examples(&mut self, report: &ConsistencyReport, answers: &[Answer]) {
+        conflicts::collect(&mut self.conflicts, report, answers);
+    }
+
+    /// The first-reply target of a conversation that starts on `channel` at normal priority.
+    fn target_s(&self, channel: &Channel) -> Option<i64> {
+        let (policy, _) = self.policy.as_ref()?;
+        let subject = Subject {
+            channel: Some(channel.clone()),
+            priority: Priority::Normal,
+            ..Subject::default()
+        };
+        match policy.select(&subject) {
+            Selection::Rule { rule, .. } => rule
+                .target(Metric::FirstReply, Priority::Normal)
+                .map(|t| t.within().delta().num_seconds()),
+            Selection::NoRuleMatched => None,
+        }
+    }
+
     pub(crate) fn add_conversation(&mut self, f: &ConversationFigures) {
+        self.add_hours(f);
         match self.channels.get_mut(&f.channel) {
             Some(t) => t.add(f),
             None => {
@@ -212,9 +283,11 @@ impl Tally {
             .iter()
             .map(|(channel, t)| {
                 total.merge(t);
+                let mut figures = t.figures(Some(channel), at);
+                figures.first_reply_target_s = self.target_s(channel);
                 ChannelReport {
                     channel: channel.clone(),
-                    figures: t.figures(Some(channel), at),
+                    figures,
                 }
             })
             .collect();
@@ -237,7 +310,9 @@ impl Tally {
                         rate: (*groups > 0).then(|| *consistent as f64 / *groups as f64),
                     })
                     .collect(),
+                conflicts: self.conflicts.clone(),
             },
+            hours: self.week.clone(),
         }
     }
 }
