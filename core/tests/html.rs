@@ -183,7 +183,7 @@ fn hours_are_read_in_the_desks_zone() {
     assert_eq!(report.hours.inbound.iter().sum::<u64>(), 1);
 }
 
-const HOSTILE_QUESTION: &str = r#"<script>alert("q")</script> Can I cancel my contract for free? <img src=x onerror=alert(1)>"#;
+const HOSTILE_QUESTION: &str = r#"<script>alert("q")</script> Can I keep my number for free? <img src=x onerror=alert(1)>"#;
 
 /// Two customers ask the same question on e-mail and X; the answers contradict each other
 /// and carry markup; a third complaint stays in the queue.
@@ -218,8 +218,8 @@ fn hostile_messages() -> Vec<Message> {
     vec![
         msg("e1", "ce", Channel::Email, true, 0, HOSTILE_QUESTION, None),
         msg("x1", "cx", Channel::X, true, 5, HOSTILE_QUESTION, None),
-        msg("e2", "ce", Channel::Email, false, 60, "Yes, you can cancel free of charge within 14 days. <a href=\"javascript:alert(2)\">click</a>", Some("e1")),
-        msg("x2", "cx", Channel::X, false, 70, "You can cancel within 7 days for a fee of EUR 25. javascript:alert(3) <svg onload=alert(4)>", Some("x1")),
+        msg("e2", "ce", Channel::Email, false, 60, "Yes, you keep your number free of charge within 14 days. <a href=\"javascript:alert(2)\">click</a>", Some("e1")),
+        msg("x2", "cx", Channel::X, false, 70, "You keep your number within 7 days for a fee of EUR 25. javascript:alert(3) <svg onload=alert(4)>", Some("x1")),
         msg("w1", "cw", Channel::X, true, 80, "</textarea><script>alert('w')</script> Still no refund after 6 weeks! Terrible! <body onerror=alert(5)>", None),
     ]
 }

@@ -64,10 +64,18 @@ pub struct ClockReading {
     /// The name of the target's calendar.
     pub calendar: String,
     /// The due instant (see the table).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_utc")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::serde_opt_utc"
+    )]
     pub due: Option<DateTime<Utc>>,
     /// When the clock warns, while running with a warning point.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_utc")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::serde_opt_utc"
+    )]
     pub warn_at: Option<DateTime<Utc>>,
     /// Business time counted, until now or until the clock stopped.
     pub elapsed_s: i64,
@@ -84,29 +92,10 @@ pub struct ClockReading {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub breached_by_calendar_s: Option<i64>,
     /// When the clock stopped (a visible reply, solved).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_utc")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::serde_opt_utc"
+    )]
     pub stopped_at: Option<DateTime<Utc>>,
-}
-
-pub(crate) mod opt_utc {
-    use chrono::{DateTime, Utc};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(crate) fn serialize<S: Serializer>(
-        t: &Option<DateTime<Utc>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_str(&crate::instant::format_instant(*t)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime<Utc>>, D::Error> {
-        let text = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-        text.map(|t| crate::instant::parse_instant(&t).map_err(serde::de::Error::custom))
-            .transpose()
-    }
 }

@@ -152,7 +152,7 @@ pub struct CaseReading {
     /// Every clock instance that has a target, by metric then start.
     pub clocks: Vec<ClockReading>,
     /// The earliest warn or due instant after the reading instant (see [`Case::next_deadline`]).
-    #[serde(default, with = "clock::opt_utc")]
+    #[serde(default, with = "crate::instant::serde_opt_utc")]
     pub next_deadline: Option<DateTime<Utc>>,
 }
 

@@ -38,7 +38,11 @@ pub struct QueueItem {
     /// The triage of that message (score, reasons, advice).
     pub triage: Option<Triage>,
     /// The case's next deadline after now (a warning point or a due instant), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_utc")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::instant::serde_opt_utc"
+    )]
     pub due: Option<DateTime<Utc>>,
     /// How long the customer has been waiting: since the oldest unanswered message, seconds.
     pub waiting_s: i64,
@@ -91,28 +95,5 @@ impl QueueItem {
             })
             .then_with(|| b.waiting_s.cmp(&a.waiting_s))
             .then_with(|| a.conversation.cmp(&b.conversation))
-    }
-}
-
-mod opt_utc {
-    use chrono::{DateTime, Utc};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(
-        t: &Option<DateTime<Utc>>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match t {
-            Some(t) => s.serialize_str(&crate::instant::format_instant(*t)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime<Utc>>, D::Error> {
-        let text = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)?;
-        text.map(|t| crate::instant::parse_instant(&t).map_err(serde::de::Error::custom))
-            .transpose()
     }
 }
