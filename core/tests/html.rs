@@ -183,7 +183,8 @@ fn hours_are_read_in_the_desks_zone() {
     assert_eq!(report.hours.inbound.iter().sum::<u64>(), 1);
 }
 
-const HOSTILE_QUESTION: &str = r#"<script>alert("q")</script> Can I keep my number for free? <img src=x onerror=alert(1)>"#;
+const HOSTILE_QUESTION: &str =
+    r#"<script>alert("q")</script> Can I keep my number for free? <img src=x onerror=alert(1)>"#;
 
 /// Two customers ask the same question on e-mail and X; the answers contradict each other
 /// and carry markup; a third complaint stays in the queue.
