@@ -83,41 +83,11 @@ impl From<webcare::QueueItem> for QueueItem {
     }
 }
 
-/// Shifts the line number of a reader error by `offset` lines (the lines of earlier chunks).
-fn shift_line(error: Error, offset: u64) -> Error {
-    match error {
-        Error::InvalidRecord {
-            line,
-            column,
-            reason,
-        } => Error::InvalidRecord {
-            line: line + offset,
-            column,
-            reason,
-        },
-        other => other,
-    }
-}
-
-/// Parses JSON lines (`first_line` is the number of the first one) and pushes the messages
-/// read before the first malformed line, then reports that line.
+/// Parses JSON lines and pushes them: core's [`Inbox::push_json_lines`], with the count
+/// as a JS number.
 fn push_lines(inbox: &mut Inbox, bytes: &[u8], first_line: u64) -> std::result::Result<u32, Error> {
-    let mut messages = Vec::new();
-    let mut failure = None;
-    for message in MessageReader::json_lines(bytes) {
-        match message {
-            Ok(m) => messages.push(m),
-            Err(e) => {
-                failure = Some(shift_line(e, first_line.saturating_sub(1)));
-                break;
-            }
-        }
-    }
-    inbox.push_batch(&messages)?;
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(u32::try_from(messages.len()).unwrap_or(u32::MAX)),
-    }
+    let pushed = inbox.push_json_lines(bytes, first_line)?;
+    Ok(u32::try_from(pushed).unwrap_or(u32::MAX))
 }
 
 fn first_line_of(first_line: Option<f64>) -> u64 {

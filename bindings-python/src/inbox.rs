@@ -32,42 +32,9 @@ fn extract_handle(value: &Bound<'_, PyAny>) -> PyResult<webcare::Handle> {
     guard(value.py(), || text.parse())
 }
 
-/// Shifts the line number of a reader error by `offset` lines (the lines of earlier chunks).
-fn shift_line(error: Error, offset: u64) -> Error {
-    match error {
-        Error::InvalidRecord {
-            line,
-            column,
-            reason,
-        } => Error::InvalidRecord {
-            line: line + offset,
-            column,
-            reason,
-        },
-        other => other,
-    }
-}
-
-/// Parses JSON lines (`first_line` is the number of the first one) and pushes the messages
-/// read before the first malformed line, then reports that line. Returns how many messages
-/// were pushed.
+/// Parses JSON lines and pushes them: core's [`Inbox::push_json_lines`].
 fn push_lines(inbox: &mut Inbox, bytes: &[u8], first_line: u64) -> Result<usize, Error> {
-    let mut messages = Vec::new();
-    let mut failure = None;
-    for message in MessageReader::json_lines(bytes) {
-        match message {
-            Ok(m) => messages.push(m),
-            Err(e) => {
-                failure = Some(shift_line(e, first_line.saturating_sub(1)));
-                break;
-            }
-        }
-    }
-    inbox.push_batch(&messages)?;
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(messages.len()),
-    }
+    inbox.push_json_lines(bytes, first_line)
 }
 
 /// The streaming pipeline: messages in, a prioritized queue and a report out.

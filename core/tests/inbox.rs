@@ -185,3 +185,18 @@ fn csv_errors_name_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn json_lines_keep_the_lines_before_a_bad_one_and_name_the_file_line() {
+    let good = r#"{"id": "m1", "channel": "x", "direction": "inbound", "author": "@ann", "sent_at": "2026-03-02T10:00:00Z", "text": "Where is my refund?"}"#;
+    let text = format!("{good}\n\n{{not json\n");
+    let mut inbox = Inbox::new(InboxOptions::default());
+    // The chunk starts at line 41 of its file: the bad line is the chunk's third, 43.
+    let err = inbox.push_json_lines(text.as_bytes(), 41).unwrap_err();
+    assert!(
+        matches!(err, webcare::Error::InvalidRecord { line: 43, .. }),
+        "{err:?}"
+    );
+    assert_eq!(inbox.pushed(), 1);
+    assert_eq!(inbox.push_json_lines(b"", 1).unwrap(), 0);
+}

@@ -244,6 +244,43 @@ impl Inbox {
         self.apply(&message, classification.as_ref())
     }
 
+    /// Parses JSON lines (blank lines skipped) and pushes the messages, as one batch.
+    /// `first_line` is the number of the first line (1 for a whole file), so that when a
+    /// host feeds a file in chunks an error still names the line of the file. Returns how
+    /// many messages were pushed.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_record` for the first malformed line, after the messages before it are
+    /// pushed (none is lost); else as [`Inbox::push_batch`].
+    pub fn push_json_lines(&mut self, bytes: &[u8], first_line: u64) -> Result<usize> {
+        let mut messages = Vec::new();
+        let mut failure = None;
+        for message in MessageReader::json_lines(bytes) {
+            match message {
+                Ok(m) => messages.push(m),
+                Err(Error::InvalidRecord {
+                    line,
+                    column,
+                    reason,
+                }) => {
+                    failure = Some(Error::InvalidRecord {
+                        line: line + first_line.saturating_sub(1),
+                        column,
+                        reason,
+                    });
+                    break;
+                }
+                Err(other) => {
+                    failure = Some(other);
+                    break;
+                }
+            }
+        }
+        self.push_batch(&messages)?;
+        failure.map_or(Ok(messages.len()), Err)
+    }
+
     /// Adds messages in order, classifying the customer texts of the batch in parallel
     /// first (rayon; `RAYON_NUM_THREADS=1` makes it sequential). The result is the same as
     /// pushing them one by one.
