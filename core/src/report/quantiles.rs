@@ -13,6 +13,21 @@
 //! sample with at least `ceil(p / 100 * n)` samples at or below it (so the median of
 //! `[1, 2, 3, 4]` is 2 and its 90th percentile 4). The mean is exact in both modes (a
 //! running sum).
+//!
+//! # Merging
+//!
+//! [`Quantiles::merge`] adds another accumulator's samples. The result does not depend on
+//! the order of merges: it stays exact while the samples together number at most
+//! [`EXACT_LIMIT`], and beyond that it is the sketch of all of them (each sample counts in
+//! the bucket of its value, whichever accumulator saw it). Only the mean's running sum is
+//! added in merge order, so a mean of fractional seconds can differ in its last bits
+//! (durations in whole seconds add exactly).
+//!
+//! # JSON
+//!
+//! `{"count": 3, "sum": 5400.0, "exact": [600.0, 1800.0, 3000.0]}` while exact;
+//! `{"count": 200000, "sum": ..., "exact": [], "sketch": [[bucket, count], ...]}` once past
+//! the limit (bucket `-2147483648` holds zero and below).
 
 use std::collections::BTreeMap;
 
@@ -25,13 +40,81 @@ pub const EXACT_LIMIT: usize = 100_000;
 pub const RELATIVE_ERROR: f64 = 0.01;
 
 /// An accumulator of durations in seconds (see the [module docs](self)).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "QuantilesDoc", into = "QuantilesDoc")]
 pub struct Quantiles {
     count: u64,
     sum: f64,
     exact: Vec<f64>,
     /// Bucket index to count, once past [`EXACT_LIMIT`]; `i32::MIN` holds zero and below.
     sketch: Option<BTreeMap<i32, u64>>,
+}
+
+/// The JSON form of a [`Quantiles`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct QuantilesDoc {
+    count: u64,
+    sum: f64,
+    #[serde(default)]
+    exact: Vec<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sketch: Option<Vec<(i32, u64)>>,
+}
+
+impl From<Quantiles> for QuantilesDoc {
+    fn from(q: Quantiles) -> QuantilesDoc {
+        QuantilesDoc {
+            count: q.count,
+            sum: q.sum,
+            exact: q.exact,
+            sketch: q.sketch.map(|b| b.into_iter().collect()),
+        }
+    }
+}
+
+impl TryFrom<QuantilesDoc> for Quantiles {
+    type Error = String;
+
+    fn try_from(doc: QuantilesDoc) -> Result<Quantiles, String> {
+        let sketch = match doc.sketch {
+            None => None,
+            Some(list) => {
+                if !doc.exact.is_empty() {
+                    return Err("quantiles with a sketch hold no exact samples".into());
+                }
+                let mut buckets = BTreeMap::new();
+                for (i, n) in list {
+                    let entry: &mut u64 = buckets.entry(i).or_insert(0);
+                    *entry = entry
+                        .checked_add(n)
+                        .ok_or("quantiles sketch counts overflow")?;
+                }
+                Some(buckets)
+            }
+        };
+        let held = match &sketch {
+            None => doc.exact.len() as u64,
+            Some(buckets) => buckets
+                .values()
+                .try_fold(0u64, |total, n| total.checked_add(*n))
+                .ok_or("quantiles sketch counts overflow")?,
+        };
+        if held != doc.count || doc.exact.len() > EXACT_LIMIT {
+            return Err(format!(
+                "quantiles count {} does not match the {held} samples held",
+                doc.count
+            ));
+        }
+        if !doc.sum.is_finite() || doc.exact.iter().any(|x| !x.is_finite()) {
+            return Err("quantiles hold a number that is not finite".into());
+        }
+        Ok(Quantiles {
+            count: doc.count,
+            sum: doc.sum,
+            exact: doc.exact,
+            sketch,
+        })
+    }
 }
 
 /// The summary of a [`Quantiles`]: what a report shows.
@@ -104,9 +187,10 @@ impl Quantiles {
                     *mine.entry(bucket(x)).or_insert(0) += 1;
                 }
                 for (i, n) in theirs {
-                    *mine.entry(*i).or_insert(0) += n;
+                    let entry = mine.entry(*i).or_insert(0);
+                    *entry = entry.saturating_add(*n);
                 }
-                self.count += other.count;
+                self.count = self.count.saturating_add(other.count);
                 self.sum += other.sum;
                 self.sketch = Some(mine);
             }
