@@ -48,7 +48,10 @@ fn merged(parts: Vec<ReportPart>) -> Report {
 }
 
 fn case_of(m: &Message) -> String {
-    m.case_id.as_ref().map(|c| c.to_string()).unwrap_or_default()
+    m.case_id
+        .as_ref()
+        .map(|c| c.to_string())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -106,7 +109,10 @@ fn mismatched_parts_are_typed_errors() {
     let later = inbox.report_part(now + TimeDelta::hours(1));
     let err = part.merge(later).unwrap_err();
     assert_eq!(err.code(), "report_part_mismatch");
-    assert!(matches!(err, webcare::Error::ReportPartMismatch { field: "at", .. }));
+    assert!(matches!(
+        err,
+        webcare::Error::ReportPartMismatch { field: "at", .. }
+    ));
 
     let preset = Inbox::new(InboxOptions::default()).report_part(now);
     let err = part.merge(preset).unwrap_err();
@@ -204,7 +210,16 @@ fn huge_counts_saturate_instead_of_overflowing() {
     a.merge(ReportPart::from_json(&doc.to_string()).unwrap())
         .unwrap();
     let report = a.finish();
-    assert_eq!(report.channels.iter().find(|c| c.channel.name() == "x").unwrap().figures.inbound, u64::MAX);
+    assert_eq!(
+        report
+            .channels
+            .iter()
+            .find(|c| c.channel.name() == "x")
+            .unwrap()
+            .figures
+            .inbound,
+        u64::MAX
+    );
     assert_eq!(report.hours.inbound[0], u64::MAX);
 }
 

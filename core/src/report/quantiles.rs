@@ -294,4 +294,60 @@ mod tests {
         );
         assert_eq!(s.mean_s, Some((n + 1) as f64 / 2.0));
     }
+
+    fn filled(range: std::ops::Range<u64>) -> Quantiles {
+        let mut q = Quantiles::new();
+        for i in range {
+            q.add((i % 7_919) as f64 + (i / 7_919) as f64);
+        }
+        q
+    }
+
+    #[test]
+    fn merges_stay_exact_up_to_the_limit_and_do_not_depend_on_order() {
+        let half = EXACT_LIMIT as u64 / 2;
+        // Exactly at the limit: still exact, same figures as one accumulator.
+        let mut ab = filled(0..half);
+        ab.merge(&filled(half..2 * half));
+        let one = filled(0..2 * half);
+        assert!(ab.summary().exact);
+        assert_eq!(ab.summary(), one.summary());
+        // Past it: the sketch of all samples, whichever way round.
+        let (a, b, c) = (
+            filled(0..half),
+            filled(half..2 * half),
+            filled(2 * half..2 * half + 10),
+        );
+        let mut abc = a.clone();
+        abc.merge(&b);
+        abc.merge(&c);
+        let mut cba = c.clone();
+        cba.merge(&b);
+        cba.merge(&a);
+        let mut a_bc = b.clone();
+        a_bc.merge(&c);
+        let mut left = a.clone();
+        left.merge(&a_bc);
+        let all = filled(0..2 * half + 10);
+        assert!(!all.summary().exact);
+        for q in [&abc, &cba, &left] {
+            assert_eq!(q.summary(), all.summary());
+            assert_eq!(q.sketch, all.sketch);
+        }
+    }
+
+    #[test]
+    fn json_round_trips_and_checks_its_counts() {
+        for q in [filled(0..5), filled(0..EXACT_LIMIT as u64 + 3)] {
+            let text = serde_json::to_string(&q).unwrap_or_default();
+            assert_eq!(serde_json::from_str::<Quantiles>(&text).ok(), Some(q));
+        }
+        for bad in [
+            r#"{"count": 2, "sum": 1.0, "exact": [1.0]}"#,
+            r#"{"count": 1, "sum": 1.0, "exact": [1.0], "sketch": [[0, 1]]}"#,
+            r#"{"count": 18446744073709551615, "sum": 1.0, "sketch": [[0, 18446744073709551615], [1, 1]]}"#,
+        ] {
+            assert!(serde_json::from_str::<Quantiles>(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -384,3 +384,41 @@ impl Tally {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_samples(replies: impl Iterator<Item = i64>) -> ChannelTally {
+        let base = DateTime::<Utc>::UNIX_EPOCH;
+        let mut t = ChannelTally::default();
+        for r in replies {
+            t.samples.push((
+                base + chrono::TimeDelta::seconds(r - 60),
+                base + chrono::TimeDelta::seconds(r),
+            ));
+        }
+        t
+    }
+
+    #[test]
+    fn merged_samples_keep_the_latest_up_to_the_cap_in_any_order() {
+        let n = SAMPLES_PER_CHANNEL as i64;
+        // Interleaved reply instants, with repeats: a holds the even, b the odd ones.
+        let a = with_samples((0..n).map(|i| 2 * i));
+        let b = with_samples((0..n).map(|i| 2 * i + 1).chain([7, 7]));
+        let mut ab = a.clone();
+        ab.absorb(b.clone());
+        ab.trim();
+        let mut ba = b.clone();
+        ba.absorb(a.clone());
+        ba.trim();
+        let mut one = with_samples((0..n).map(|i| 2 * i).chain((0..n).map(|i| 2 * i + 1)));
+        one.trim();
+        assert_eq!(ab.samples.len(), SAMPLES_PER_CHANNEL);
+        assert_eq!(ab.samples, ba.samples);
+        assert_eq!(ab.samples, one.samples);
+        let oldest = ab.samples.last().map(|s| s.1.timestamp());
+        assert_eq!(oldest, Some(n));
+    }
+}
