@@ -404,17 +404,18 @@ impl Inbox {
                 if let Some((left, target)) = conversation.sla_left(now) {
                     input = input.with_sla_left(left, target);
                 }
-                let triage = self.options.triager.triage(&input);
-                conversation.raise(&message.id, now, triage.priority);
+                // Only the score is kept (the texts are built for the queue's items).
+                let score = self.options.triager.score(&input);
+                let priority = self.options.triager.weights().thresholds.priority(score);
+                conversation.raise(&message.id, now, priority);
                 // The queue shows the most urgent message since the company last wrote: a
                 // later "any news?" does not hide the complaint before it.
                 let last_reply = conversation.last_reply(now);
                 let keep = conversation.triage.as_ref().is_none_or(|t| {
-                    t.at() <= now
-                        && (last_reply.is_some_and(|r| r >= t.at()) || triage.score >= t.score)
+                    t.at() <= now && (last_reply.is_some_and(|r| r >= t.at()) || score >= t.score)
                 });
                 if keep {
-                    conversation.triage = Some(TriageMemo::new(input, triage.score));
+                    conversation.triage = Some(TriageMemo::new(input, score));
                 }
             }
             None => {
