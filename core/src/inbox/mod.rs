@@ -479,7 +479,11 @@ impl Inbox {
                 // Stale: the conversation had a message since; a later entry stands for it.
                 continue;
             }
-            match c.finished(latest) {
+            // The case is replayed at most once for both questions.
+            let mut glance = None;
+            let mut glance_at =
+                |c: &Conversation| *glance.get_or_insert_with(|| c.case.glance(latest));
+            match c.finished_at(latest, || glance_at(c)) {
                 Ok(()) => {}
                 // A complaint waits: only a new message (which queues it again) changes that.
                 // Until then the conversation only waits: give back its spare capacity.
@@ -494,7 +498,7 @@ impl Inbox {
                 }
             }
             if let Some(c) = self.conversations.remove(&k) {
-                if let Some(f) = c.figures(latest) {
+                if let Some(f) = c.figures_at(latest, || glance_at(&c)) {
                     self.tally.add_conversation(&f);
                 }
                 for e in &c.entries {
