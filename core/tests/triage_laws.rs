@@ -122,6 +122,10 @@ fn classification(case: &Case) -> Classification {
 }
 
 fn run(triager: &Triager, case: &Case) -> Triage {
+    run_with(triager, case, |t, input| t.triage(input))
+}
+
+fn run_with<T>(triager: &Triager, case: &Case, f: impl Fn(&Triager, &TriageInput<'_>) -> T) -> T {
     let m = message(case);
     let c = classification(case);
     let mut input = TriageInput::new(&m, &c, now())
@@ -132,7 +136,7 @@ fn run(triager: &Triager, case: &Case) -> Triage {
     if let Some((left, target)) = case.sla {
         input = input.with_sla_left(TimeDelta::minutes(left), TimeDelta::minutes(target));
     }
-    triager.triage(&input)
+    f(triager, &input)
 }
 
 fn weights_strategy() -> impl Strategy<Value = TriageWeights> {
@@ -208,6 +212,14 @@ proptest! {
         prop_assert!(t.reasons.iter().all(|r| r.points > 0.0 && r.points.is_finite()));
         prop_assert!(t.reasons.windows(2).all(|p| p[0].points >= p[1].points));
         prop_assert!(t.language == Language::En || t.language == Language::Nl);
+    }
+
+    #[test]
+    fn score_alone_is_the_triage_score(case in case_strategy(), weights in weights_strategy()) {
+        let triager = Triager::new(weights).unwrap();
+        let t = run(&triager, &case);
+        let score = run_with(&triager, &case, |t, input| t.score(input));
+        prop_assert_eq!(t.score.to_bits(), score.to_bits());
     }
 
     #[test]

@@ -215,7 +215,7 @@ impl<'a> Replay<'a> {
             status: Status::New,
             subject: Subject::default(),
             rule: None,
-            instances: Vec::with_capacity(8),
+            instances: Vec::with_capacity(6),
             bounds: Default::default(),
             selected: None,
             trace,
@@ -252,11 +252,11 @@ impl<'a> Replay<'a> {
         }
     }
 
-    fn bound_for(&self, rule: Option<&'a Rule>, metric: Metric) -> Option<Arc<Bound<'a>>> {
+    fn bound_for(&self, rule: Option<&'a Rule>, metric: Metric) -> Option<Bound<'a>> {
         let rule = rule?;
         let target = rule.target(metric, self.subject.priority)?;
         let calendar = self.policy.calendar_arc(target.calendar())?;
-        Some(Arc::new(Bound {
+        Some(Bound {
             rule: rule.name(),
             within: target.within().delta(),
             within_text: target.within().as_str(),
@@ -264,7 +264,7 @@ impl<'a> Replay<'a> {
             warn: target.warn(),
             calendar_name: target.calendar(),
             calendar,
-        }))
+        })
     }
 
     fn bound(&self, metric: Metric) -> Option<Arc<Bound<'a>>> {
@@ -289,13 +289,16 @@ impl<'a> Replay<'a> {
             return;
         }
         self.selected = Some(key);
-        self.rule = name.map(str::to_owned);
+        if self.rule.as_deref() != name {
+            self.rule = name.map(str::to_owned);
+        }
         for metric in Metric::ALL {
             let new = self.bound_for(selected, metric);
             let old = &mut self.bounds[metric as usize];
-            // Keep the old value when nothing changed, so instances can compare pointers.
+            // Keep the old value when nothing changed, so instances can compare pointers
+            // (and nothing is allocated).
             if !matches!((&*old, &new), (Some(a), Some(b)) if a.same(b)) {
-                *old = new;
+                *old = new.map(Arc::new);
             }
         }
     }

@@ -25,7 +25,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::facts::numbers::word_value;
+use super::facts::numbers::{lower_word_value, word_value};
 
 /// The number of MinHash values per question.
 pub const HASHES: usize = 128;
@@ -71,23 +71,27 @@ fn is_address(chunk: &str) -> bool {
     chunk.contains("://") || chunk.starts_with("www.") || chunk.find('@').is_some_and(|at| at > 0)
 }
 
-/// The words of a question, normalized: lowercase, numbers folded, plurals dropped.
-fn words(question: &str) -> Vec<String> {
-    question
+/// Calls `each` with the words of a question, normalized: lowercase, numbers folded to
+/// `#`, plurals not yet dropped. One buffer serves every word.
+fn words(question: &str, mut each: impl FnMut(&str)) {
+    let mut lower = String::new();
+    for w in question
         .split_whitespace()
         .filter(|chunk| !is_address(chunk))
         .flat_map(|chunk| chunk.split(|c: char| !(c.is_alphanumeric() || c == '\'')))
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            let lower = w.to_lowercase();
-            if lower.chars().any(|c| c.is_ascii_digit()) || word_value(&lower).is_some() {
-                "#".to_owned()
-            } else {
-                lower
-            }
-        })
-        .collect()
+    {
+        lower.clear();
+        let number = if w.is_ascii() {
+            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            lower.bytes().any(|b| b.is_ascii_digit()) || lower_word_value(&lower).is_some()
+        } else {
+            lower.push_str(&w.to_lowercase());
+            lower.chars().any(|c| c.is_ascii_digit()) || word_value(&lower).is_some()
+        };
+        each(if number { "#" } else { &lower });
+    }
 }
 
 fn stem(word: &str) -> &str {
@@ -103,22 +107,19 @@ fn stem(word: &str) -> &str {
 /// Stop words are dropped unless nothing else is left; a question without any word is one
 /// shingle of its trimmed text, so `???` still equals `???`.
 pub(crate) fn shingles(question: &str, shingle_size: usize) -> Vec<u64> {
-    let all = words(question);
-    let content: Vec<&str> = all
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !is_stop_word(w))
-        .map(stem)
-        .collect();
-    let tokens: Vec<&str> = if content.is_empty() {
-        all.iter().map(String::as_str).collect()
-    } else {
-        content
-    };
-    let mut out: Vec<u64> = if tokens.is_empty() {
+    // The hashes of all words, and of the content words (stop words dropped, stemmed).
+    let mut all = Vec::new();
+    let mut content = Vec::new();
+    words(question, |w| {
+        all.push(hash_bytes(w.as_bytes()));
+        if !is_stop_word(w) {
+            content.push(hash_bytes(stem(w).as_bytes()));
+        }
+    });
+    let hashes = if content.is_empty() { all } else { content };
+    let mut out: Vec<u64> = if hashes.is_empty() {
         vec![hash_bytes(question.trim().as_bytes())]
     } else {
-        let hashes: Vec<u64> = tokens.iter().map(|t| hash_bytes(t.as_bytes())).collect();
         let k = shingle_size.clamp(1, hashes.len());
         hashes
             .windows(k)

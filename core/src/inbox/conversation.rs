@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use crate::case::Glance;
 use crate::case::{Event, EventKind};
 use crate::channel::Channel;
 use crate::classify::{Classification, Label, Language, Severity};
@@ -268,11 +269,18 @@ impl Conversation {
     /// complaint waits for an answer and no clock is running or paused. `Err` carries when
     /// to look again: `None` while a complaint waits (only a new message changes that),
     /// else the instant by which the running clocks reach their targets, if known.
-    pub(crate) fn finished(&self, now: DateTime<Utc>) -> Result<(), Option<DateTime<Utc>>> {
+    ///
+    /// `glance` gives the case's glance at `now` (called only when needed), so that a
+    /// caller reading the figures next replays the case once.
+    pub(crate) fn finished_at(
+        &self,
+        now: DateTime<Utc>,
+        glance: impl FnOnce() -> Glance,
+    ) -> Result<(), Option<DateTime<Utc>>> {
         if self.unresolved_since(now).is_some() {
             return Err(None);
         }
-        let g = self.case.glance(now);
+        let g = glance();
         if g.open {
             Err(Some(g.last_due.unwrap_or(now)))
         } else {
@@ -282,13 +290,23 @@ impl Conversation {
 
     /// The conversation's figures at `now`; `None` without a customer message.
     pub(crate) fn figures(&self, now: DateTime<Utc>) -> Option<ConversationFigures> {
+        self.figures_at(now, || self.case.glance(now))
+    }
+
+    /// [`figures`](Self::figures) with the case's glance at `now` given (made only when
+    /// needed).
+    pub(crate) fn figures_at(
+        &self,
+        now: DateTime<Utc>,
+        glance: impl FnOnce() -> Glance,
+    ) -> Option<ConversationFigures> {
         let upto = self.entries.partition_point(|e| e.at <= now);
         let seen = &self.entries[..upto];
         let first = seen.iter().find(|e| e.inbound.is_some())?;
         let reply = seen
             .iter()
             .find(|e| e.inbound.is_none() && e.at >= first.at);
-        let glance = self.case.glance(now);
+        let glance = glance();
         let tally = glance.outcomes;
         let business = reply.and_then(|_| glance.first_reply_elapsed_s.map(|s| s as f64));
         Some(ConversationFigures {

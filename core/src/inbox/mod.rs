@@ -404,17 +404,18 @@ impl Inbox {
                 if let Some((left, target)) = conversation.sla_left(now) {
                     input = input.with_sla_left(left, target);
                 }
-                let triage = self.options.triager.triage(&input);
-                conversation.raise(&message.id, now, triage.priority);
+                // Only the score is kept (the texts are built for the queue's items).
+                let score = self.options.triager.score(&input);
+                let priority = self.options.triager.weights().thresholds.priority(score);
+                conversation.raise(&message.id, now, priority);
                 // The queue shows the most urgent message since the company last wrote: a
                 // later "any news?" does not hide the complaint before it.
                 let last_reply = conversation.last_reply(now);
                 let keep = conversation.triage.as_ref().is_none_or(|t| {
-                    t.at() <= now
-                        && (last_reply.is_some_and(|r| r >= t.at()) || triage.score >= t.score)
+                    t.at() <= now && (last_reply.is_some_and(|r| r >= t.at()) || score >= t.score)
                 });
                 if keep {
-                    conversation.triage = Some(TriageMemo::new(input, triage.score));
+                    conversation.triage = Some(TriageMemo::new(input, score));
                 }
             }
             None => {
@@ -478,7 +479,11 @@ impl Inbox {
                 // Stale: the conversation had a message since; a later entry stands for it.
                 continue;
             }
-            match c.finished(latest) {
+            // The case is replayed at most once for both questions.
+            let mut glance = None;
+            let mut glance_at =
+                |c: &Conversation| *glance.get_or_insert_with(|| c.case.glance(latest));
+            match c.finished_at(latest, || glance_at(c)) {
                 Ok(()) => {}
                 // A complaint waits: only a new message (which queues it again) changes that.
                 // Until then the conversation only waits: give back its spare capacity.
@@ -493,7 +498,7 @@ impl Inbox {
                 }
             }
             if let Some(c) = self.conversations.remove(&k) {
-                if let Some(f) = c.figures(latest) {
+                if let Some(f) = c.figures_at(latest, || glance_at(&c)) {
                     self.tally.add_conversation(&f);
                 }
                 for e in &c.entries {

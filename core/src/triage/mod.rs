@@ -245,77 +245,51 @@ impl Triager {
     /// thresholds; the advice follows from the label, the channel and the reasons.
     pub fn triage(&self, input: &TriageInput<'_>) -> Triage {
         let w = &self.weights;
+        let points = self.points(input);
+        let c = input.classification;
         let mut reasons = Vec::new();
-        let mut add = |kind, points: f64, detail: String| {
-            if points > 0.0 {
+        let mut add = |kind: ReasonKind, detail: &dyn Fn() -> String| {
+            let p = points[kind as usize];
+            if p > 0.0 {
                 reasons.push(Reason {
                     kind,
-                    points,
-                    detail,
+                    points: p,
+                    detail: detail(),
                 });
             }
         };
-        let c = input.classification;
-        let complaint = c.label == Label::Complaint;
-        let severity = if complaint && c.severity.score.is_finite() {
-            c.severity.score.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        add(
-            ReasonKind::Severity,
-            w.severity * severity,
+        add(ReasonKind::Severity, &|| {
             format!(
                 "complaint of severity {:.2} (level {})",
-                severity,
+                severity_of(c),
                 c.severity.level.rank()
-            ),
-        );
+            )
+        });
         if let Some(reach) = input.message.reach {
-            add(
-                ReasonKind::Reach,
-                w.reach * reach_decades(reach, w.reach_floor_log10),
-                format!("{} followers", thousands(reach, ',')),
-            );
+            add(ReasonKind::Reach, &|| {
+                format!("{} followers", thousands(reach, ','))
+            });
         }
-        if input.message.promoted {
-            add(
-                ReasonKind::Promoted,
-                w.promoted,
-                "promoted (paid) post".into(),
-            );
-        }
-        if complaint && input.message.channel.is_public() {
-            add(
-                ReasonKind::PublicChannel,
-                w.public_channel,
-                format!("complaint in public on {}", input.message.channel),
-            );
-        }
-        if !input.earlier_channels.is_empty() {
+        add(ReasonKind::Promoted, &|| "promoted (paid) post".into());
+        add(ReasonKind::PublicChannel, &|| {
+            format!("complaint in public on {}", input.message.channel)
+        });
+        add(ReasonKind::RepeatContact, &|| {
             let names: Vec<String> = input
                 .earlier_channels
                 .iter()
                 .map(ToString::to_string)
                 .collect();
-            add(
-                ReasonKind::RepeatContact,
-                w.repeat_contact * input.earlier_channels.len() as f64,
-                format!("contacted before via {}", names.join(", ")),
-            );
-        }
+            format!("contacted before via {}", names.join(", "))
+        });
         let weeks_unresolved = input.weeks_unresolved();
         if let Some(weeks) = weeks_unresolved {
-            add(
-                ReasonKind::UnresolvedAge,
-                w.unresolved_age_per_week * weeks.min(w.unresolved_age_cap_weeks),
-                format!("complaint unresolved for {weeks:.1} weeks"),
-            );
+            add(ReasonKind::UnresolvedAge, &|| {
+                format!("complaint unresolved for {weeks:.1} weeks")
+            });
         }
         if let Some((left, target)) = input.sla_left {
-            add(
-                ReasonKind::SlaTimeLeft,
-                w.sla_time_left * sla_used(left, target),
+            add(ReasonKind::SlaTimeLeft, &|| {
                 if left <= TimeDelta::zero() {
                     format!("SLA breached by {} min", -left.num_minutes())
                 } else {
@@ -324,8 +298,8 @@ impl Triager {
                         left.num_minutes(),
                         target.num_minutes()
                     )
-                },
-            );
+                }
+            });
         }
         // Stable: equal points keep the order of ReasonKind.
         reasons.sort_by(|a, b| b.points.total_cmp(&a.points));
@@ -343,6 +317,66 @@ impl Triager {
             advice,
             language,
         }
+    }
+
+    /// The score of [`triage`](Self::triage) alone, without the reasons' texts and the
+    /// advice: the same number, for callers that only rank.
+    pub fn score(&self, input: &TriageInput<'_>) -> f64 {
+        let points = self.points(input);
+        let mut kept = [0.0_f64; REASON_KINDS];
+        let mut n = 0;
+        for p in points.into_iter().filter(|p| *p > 0.0) {
+            kept[n] = p;
+            n += 1;
+        }
+        let kept = &mut kept[..n];
+        // As in `triage`: summed largest first (a stable sort, so the sum is the same).
+        kept.sort_by(|a, b| b.total_cmp(a));
+        kept.iter().sum()
+    }
+
+    /// The points of each reason, by [`ReasonKind`] order (0 for a reason that does not
+    /// apply).
+    fn points(&self, input: &TriageInput<'_>) -> [f64; REASON_KINDS] {
+        let w = &self.weights;
+        let c = input.classification;
+        let complaint = c.label == Label::Complaint;
+        let mut points = [0.0; REASON_KINDS];
+        points[ReasonKind::Severity as usize] = w.severity * severity_of(c);
+        if let Some(reach) = input.message.reach {
+            points[ReasonKind::Reach as usize] =
+                w.reach * reach_decades(reach, w.reach_floor_log10);
+        }
+        if input.message.promoted {
+            points[ReasonKind::Promoted as usize] = w.promoted;
+        }
+        if complaint && input.message.channel.is_public() {
+            points[ReasonKind::PublicChannel as usize] = w.public_channel;
+        }
+        if !input.earlier_channels.is_empty() {
+            points[ReasonKind::RepeatContact as usize] =
+                w.repeat_contact * input.earlier_channels.len() as f64;
+        }
+        if let Some(weeks) = input.weeks_unresolved() {
+            points[ReasonKind::UnresolvedAge as usize] =
+                w.unresolved_age_per_week * weeks.min(w.unresolved_age_cap_weeks);
+        }
+        if let Some((left, target)) = input.sla_left {
+            points[ReasonKind::SlaTimeLeft as usize] = w.sla_time_left * sla_used(left, target);
+        }
+        points
+    }
+}
+
+/// The number of [`ReasonKind`]s.
+const REASON_KINDS: usize = 7;
+
+/// The severity that counts: a complaint's, clamped to 0..=1; 0 for anything else.
+fn severity_of(c: &Classification) -> f64 {
+    if c.label == Label::Complaint && c.severity.score.is_finite() {
+        c.severity.score.clamp(0.0, 1.0)
+    } else {
+        0.0
     }
 }
 

@@ -70,26 +70,28 @@ static WEEKDAY: Pattern = LazyLock::new(|| {
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
     let text = scan.text;
-    for c in compiled(&ISO)?.captures_iter(text) {
-        let year = c.get(1).and_then(|m| m.as_str().parse().ok());
-        push(scan, c.get(0), year, num(c.get(2)), num(c.get(3)));
-    }
-    for c in compiled(&NUMERIC)?.captures_iter(text) {
-        // Both separators alike: 12-03-2026, not 12-03.2026.
-        if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
-            continue;
+    if scan.digits {
+        for c in compiled(&ISO)?.captures_iter(text) {
+            let year = c.get(1).and_then(|m| m.as_str().parse().ok());
+            push(scan, c.get(0), year, num(c.get(2)), num(c.get(3)));
         }
-        let year = c.get(5).and_then(|m| m.as_str().parse::<i32>().ok());
-        let year = year.map(|y| if y < 100 { 2000 + y } else { y });
-        push(scan, c.get(0), year, num(c.get(3)), num(c.get(1)));
-    }
-    for c in compiled(&DAY_MONTH)?.captures_iter(text) {
-        let year = c.get(3).and_then(|m| m.as_str().parse().ok());
-        push(scan, c.get(0), year, month(c.get(2)), num(c.get(1)));
-    }
-    for c in compiled(&MONTH_DAY)?.captures_iter(text) {
-        let year = c.get(3).and_then(|m| m.as_str().parse().ok());
-        push(scan, c.get(0), year, month(c.get(1)), num(c.get(2)));
+        for c in compiled(&NUMERIC)?.captures_iter(text) {
+            // Both separators alike: 12-03-2026, not 12-03.2026.
+            if c.get(2).map(|m| m.as_str()) != c.get(4).map(|m| m.as_str()) {
+                continue;
+            }
+            let year = c.get(5).and_then(|m| m.as_str().parse::<i32>().ok());
+            let year = year.map(|y| if y < 100 { 2000 + y } else { y });
+            push(scan, c.get(0), year, num(c.get(3)), num(c.get(1)));
+        }
+        for c in compiled(&DAY_MONTH)?.captures_iter(text) {
+            let year = c.get(3).and_then(|m| m.as_str().parse().ok());
+            push(scan, c.get(0), year, month(c.get(2)), num(c.get(1)));
+        }
+        for c in compiled(&MONTH_DAY)?.captures_iter(text) {
+            let year = c.get(3).and_then(|m| m.as_str().parse().ok());
+            push(scan, c.get(0), year, month(c.get(1)), num(c.get(2)));
+        }
     }
     for c in compiled(&WEEKDAY)?.captures_iter(text) {
         let (Some(whole), Some(word)) = (c.get(0), c.get(1)) else {

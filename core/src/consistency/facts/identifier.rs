@@ -31,27 +31,29 @@ const SHORT_ID_CUES: &[&str] = &[
 ];
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
-    for caps in compiled(&CUED)?.captures_iter(scan.text) {
-        if let (Some(cue), Some(id)) = (caps.get(1), caps.get(2)) {
-            // "flight 14 days", "order 2 bags": a short number after a booking word is more
-            // often a quantity than an id; only places (gate 7, seat 12) have short ids.
-            let cue = cue.as_str().to_lowercase();
-            if id.len() < 3 && !SHORT_ID_CUES.contains(&cue.as_str()) {
-                continue;
+    if scan.digits {
+        for caps in compiled(&CUED)?.captures_iter(scan.text) {
+            if let (Some(cue), Some(id)) = (caps.get(1), caps.get(2)) {
+                // "flight 14 days", "order 2 bags": a short number after a booking word is more
+                // often a quantity than an id; only places (gate 7, seat 12) have short ids.
+                let cue = cue.as_str().to_lowercase();
+                if id.len() < 3 && !SHORT_ID_CUES.contains(&cue.as_str()) {
+                    continue;
+                }
+                let id_text = id.as_str().trim_end_matches('-');
+                scan.claim(id.start()..id.start() + id_text.len());
             }
-            let id_text = id.as_str().trim_end_matches('-');
-            scan.claim(id.start()..id.start() + id_text.len());
         }
-    }
-    for m in compiled(&CODE)?.find_iter(scan.text) {
-        // `EUR25` and `GBP9,99` are amounts, not codes.
-        let code = m.as_str().to_ascii_lowercase();
-        let amount = ["eur", "gbp", "usd"].iter().any(|c| {
-            code.strip_prefix(c)
-                .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
-        });
-        if !amount {
-            scan.claim(m.range());
+        for m in compiled(&CODE)?.find_iter(scan.text) {
+            // `EUR25` and `GBP9,99` are amounts, not codes.
+            let code = m.as_str().to_ascii_lowercase();
+            let amount = ["eur", "gbp", "usd"].iter().any(|c| {
+                code.strip_prefix(c)
+                    .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_digit()))
+            });
+            if !amount {
+                scan.claim(m.range());
+            }
         }
     }
     Ok(())

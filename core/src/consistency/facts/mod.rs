@@ -139,6 +139,9 @@ pub fn extract_facts(text: &str) -> Result<Vec<Fact>> {
 #[derive(Debug)]
 pub(crate) struct Scan<'t> {
     pub(crate) text: &'t str,
+    /// Whether the text may hold a digit (`\d`, Unicode): an ASCII digit or any character
+    /// outside ASCII. Patterns that need a digit are not run when it does not.
+    pub(crate) digits: bool,
     /// Claimed ranges, start → end; they never overlap.
     claimed: BTreeMap<usize, usize>,
     facts: Vec<Fact>,
@@ -148,6 +151,7 @@ impl<'t> Scan<'t> {
     fn new(text: &'t str) -> Scan<'t> {
         Scan {
             text,
+            digits: text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()),
             claimed: BTreeMap::new(),
             facts: Vec::new(),
         }

@@ -68,7 +68,11 @@ pub(crate) fn words_alternation() -> String {
 /// The value of a number word (any case), if it is one. `een` and `a` are not here: they
 /// are mostly articles, and only the extractors that know the context read them as one.
 pub(crate) fn word_value(word: &str) -> Option<i64> {
-    let lower = word.to_lowercase();
+    lower_word_value(&word.to_lowercase())
+}
+
+/// [`word_value`] of a word already in lowercase.
+pub(crate) fn lower_word_value(lower: &str) -> Option<i64> {
     WORDS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
 }
 

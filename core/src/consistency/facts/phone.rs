@@ -24,21 +24,23 @@ static PHONE: Pattern = LazyLock::new(|| {
 const TRUNK_ZERO: &[&str] = &["31", "32", "33", "44", "49"];
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
-    for m in compiled(&PHONE)?.find_iter(scan.text) {
-        let raw = m.as_str();
-        let international = raw.starts_with('+') || raw.starts_with("00");
-        let raw = raw.replace("(0)", "");
-        let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-        let value = if international {
-            let digits = digits.strip_prefix("00").unwrap_or(&digits);
-            match TRUNK_ZERO.iter().find(|cc| digits.starts_with(**cc)) {
-                Some(cc) => format!("0{}", &digits[cc.len()..]),
-                None => format!("+{digits}"),
-            }
-        } else {
-            digits
-        };
-        scan.push(FactKind::Phone, None, value, m.range());
+    if scan.digits {
+        for m in compiled(&PHONE)?.find_iter(scan.text) {
+            let raw = m.as_str();
+            let international = raw.starts_with('+') || raw.starts_with("00");
+            let raw = raw.replace("(0)", "");
+            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+            let value = if international {
+                let digits = digits.strip_prefix("00").unwrap_or(&digits);
+                match TRUNK_ZERO.iter().find(|cc| digits.starts_with(**cc)) {
+                    Some(cc) => format!("0{}", &digits[cc.len()..]),
+                    None => format!("+{digits}"),
+                }
+            } else {
+                digits
+            };
+            scan.push(FactKind::Phone, None, value, m.range());
+        }
     }
     Ok(())
 }

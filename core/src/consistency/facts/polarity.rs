@@ -17,16 +17,17 @@
 //! `nee, helaas`, `unfortunately that is not possible` and `dat kan helaas niet` are `no`. At
 //! most one polarity fact per answer; later sentences are detail, not the answer.
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use std::ops::Range;
-
 use super::{compiled, FactKind, Pattern, Scan};
 use crate::error::Result;
 
-static WORD: Pattern = LazyLock::new(|| Regex::new(r"[\p{L}'’]+|[.!?\n]|[,;:–]"));
+/// A letter (`\p{L}`), for the characters outside ASCII; see [`words`].
+static LETTER: Pattern = LazyLock::new(|| Regex::new(r"\A\p{L}\z"));
 
 const YES: &[&str] = &[
     "yes",
@@ -111,13 +112,47 @@ const SENTENCES: usize = 3;
 /// Separates clauses within a sentence.
 const CLAUSE: &str = ",";
 
-type Word = (String, Range<usize>);
+type Word<'t> = (Cow<'t, str>, Range<usize>);
+
+/// The tokens of `text` as the pattern `[\p{L}'’]+|[.!?\n]|[,;:–]` finds them (leftmost
+/// first): runs of letters and apostrophes, sentence ends, clause marks; everything else
+/// is skipped. Scanned by hand: a regex costs more per token than the rest of the work.
+fn words(text: &str) -> Result<impl Iterator<Item = (&str, Range<usize>)>> {
+    let letter = compiled(&LETTER)?;
+    let is_word = move |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphabetic() || c == '\''
+        } else {
+            // Every letter is alphabetic; the regex decides the few alphabetic non-letters.
+            c == '’' || (c.is_alphabetic() && letter.is_match(c.encode_utf8(&mut [0; 4])))
+        }
+    };
+    let mut chars = text.char_indices().peekable();
+    Ok(std::iter::from_fn(move || {
+        while let Some((start, c)) = chars.next() {
+            if is_word(c) {
+                let mut end = start + c.len_utf8();
+                while let Some(&(i, d)) = chars.peek() {
+                    if !is_word(d) {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    chars.next();
+                }
+                return Some((&text[start..end], start..end));
+            } else if matches!(c, '.' | '!' | '?' | '\n' | ',' | ';' | ':' | '–') {
+                let end = start + c.len_utf8();
+                return Some((&text[start..end], start..end));
+            }
+        }
+        None
+    }))
+}
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
-    let mut sentence: Vec<Word> = Vec::new();
+    let mut sentence: Vec<Word<'_>> = Vec::new();
     let mut sentences = 0;
-    for m in compiled(&WORD)?.find_iter(scan.text) {
-        let word = m.as_str();
+    for (word, range) in words(scan.text)? {
         if matches!(word, "." | "!" | "?" | "\n") {
             if !sentence.is_empty() {
                 // A question ("Can you share your details?") asks; it does not answer.
@@ -136,11 +171,16 @@ pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
             continue;
         }
         let word = if matches!(word, ";" | ":" | "–") {
-            CLAUSE.to_owned()
+            Cow::Borrowed(CLAUSE)
+        } else if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'\'' || b == b',')
+        {
+            Cow::Borrowed(word)
         } else {
-            word.to_lowercase().replace('’', "'")
+            Cow::Owned(word.to_lowercase().replace('’', "'"))
         };
-        sentence.push((word, m.range()));
+        sentence.push((word, range));
     }
     if let Some((value, range)) = decide(&sentence) {
         scan.push(FactKind::Polarity, None, value.to_owned(), range);
@@ -149,10 +189,10 @@ pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
 }
 
 /// The polarity of one sentence and the span of its cue, if it has one.
-fn decide(words: &[Word]) -> Option<(&'static str, Range<usize>)> {
-    let word = |i: usize| words.get(i).map(|(w, _)| w.as_str());
+fn decide(words: &[Word<'_>]) -> Option<(&'static str, Range<usize>)> {
+    let word = |i: usize| words.get(i).map(|(w, _)| w.as_ref());
     for (i, (w, range)) in words.iter().enumerate() {
-        let w = w.as_str();
+        let w = w.as_ref();
         let prev = i.checked_sub(1).and_then(word);
         let next = word(i + 1);
         // "Yes, ...", "Sure." and "No, ..." stand at the edge of a clause; "make sure" and
@@ -196,13 +236,13 @@ fn decide(words: &[Word]) -> Option<(&'static str, Range<usize>)> {
 }
 
 /// A negation within [`WINDOW`] words of `i`, not crossing a clause boundary.
-fn negation_near(words: &[Word], i: usize) -> Option<usize> {
+fn negation_near(words: &[Word<'_>], i: usize) -> Option<usize> {
     let left = (1..=WINDOW)
         .map_while(|d| i.checked_sub(d))
         .take_while(|&j| words[j].0 != CLAUSE);
     let right = (i + 1..(i + 1 + WINDOW).min(words.len())).take_while(|&j| words[j].0 != CLAUSE);
     left.chain(right).find(|&j| {
-        let w = words[j].0.as_str();
+        let w = words[j].0.as_ref();
         NEGATION.contains(&w) || w.ends_with("n't")
     })
 }
@@ -211,6 +251,27 @@ fn negation_near(words: &[Word], i: usize) -> Option<usize> {
 mod tests {
     use super::super::tests::values;
     use super::super::FactKind::Polarity;
+
+    #[test]
+    fn words_are_what_the_pattern_finds() {
+        let pattern = regex::Regex::new(r"[\p{L}'’]+|[.!?\n]|[,;:–]").unwrap();
+        for text in [
+            "Yes, you can't! Één keer—of twee? Ja: 'natuurlijk’; nee – niet.\nOK",
+            "Ⅻ ǅ ʰ ā a\u{301}b 中文 ٣٤ émoji 😀 x\u{2160}y ß İ ﬁ",
+            "",
+            "...,,;;",
+        ] {
+            let expected: Vec<_> = pattern
+                .find_iter(text)
+                .map(|m| (m.as_str(), m.range()))
+                .collect();
+            assert_eq!(
+                super::words(text).unwrap().collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn yes_and_no() {

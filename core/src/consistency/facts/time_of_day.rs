@@ -37,30 +37,32 @@ static NAMED: Pattern =
 
 pub(super) fn extract(scan: &mut Scan<'_>) -> Result<()> {
     let text = scan.text;
-    for c in compiled(&TWELVE_HOUR)?.captures_iter(text) {
-        let pm = c
-            .name("ap")
-            .is_some_and(|m| m.as_str().to_lowercase().starts_with('p'));
-        let hour = number(c.name("h")).filter(|h| (1..=12).contains(h));
-        let hour = hour.map(|h| match (h, pm) {
-            (12, false) => 0,
-            (12, true) => 12,
-            (h, true) => h + 12,
-            (h, false) => h,
-        });
-        push(scan, c.get(0), hour, minute(c.name("m")));
-    }
-    for c in compiled(&DUTCH_HOUR)?.captures_iter(text) {
-        let hour = number(c.name("h").or_else(|| c.name("h2")));
-        push(
-            scan,
-            c.get(0),
-            hour,
-            minute(c.name("m").or_else(|| c.name("m2"))),
-        );
-    }
-    for c in compiled(&COLON)?.captures_iter(text) {
-        push(scan, c.get(0), number(c.name("h")), minute(c.name("m")));
+    if scan.digits {
+        for c in compiled(&TWELVE_HOUR)?.captures_iter(text) {
+            let pm = c
+                .name("ap")
+                .is_some_and(|m| m.as_str().to_lowercase().starts_with('p'));
+            let hour = number(c.name("h")).filter(|h| (1..=12).contains(h));
+            let hour = hour.map(|h| match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            });
+            push(scan, c.get(0), hour, minute(c.name("m")));
+        }
+        for c in compiled(&DUTCH_HOUR)?.captures_iter(text) {
+            let hour = number(c.name("h").or_else(|| c.name("h2")));
+            push(
+                scan,
+                c.get(0),
+                hour,
+                minute(c.name("m").or_else(|| c.name("m2"))),
+            );
+        }
+        for c in compiled(&COLON)?.captures_iter(text) {
+            push(scan, c.get(0), number(c.name("h")), minute(c.name("m")));
+        }
     }
     for c in compiled(&WORD_HOUR)?.captures_iter(text) {
         let hour = number(c.name("h").or_else(|| c.name("h2")));
