@@ -49,6 +49,7 @@
 
 mod contacts;
 mod conversation;
+mod json_line;
 mod queue;
 pub mod source;
 
