@@ -26,7 +26,7 @@ def test_importing_webcare_imports_no_engine() -> None:
 def test_classify_equals_per_message_on_the_sample_in_a_streaming_query() -> None:
     clf = webcare.Classifier()
     got = (
-        pl.scan_ndjson(SAMPLE)
+        pl.scan_ndjson(SAMPLE, infer_schema_length=None)
         .select("id", "text", "channel", "reach", "promoted", wpl.classify("text"))
         .collect(engine="streaming")
     )
@@ -39,7 +39,7 @@ def test_classify_equals_per_message_on_the_sample_in_a_streaming_query() -> Non
 
 def test_classify_with_context_columns_equals_per_message() -> None:
     clf = webcare.Classifier()
-    lf = pl.scan_ndjson(SAMPLE).with_columns(pl.col("promoted").fill_null(False))
+    lf = pl.scan_ndjson(SAMPLE, infer_schema_length=None).with_columns(pl.col("promoted").fill_null(False))
     got = lf.select(
         "text", "channel", "reach", "promoted", wpl.classify("text", clf, channel="channel", reach="reach", promoted="promoted")
     ).collect(engine="streaming")
@@ -124,7 +124,7 @@ def test_due_equals_calendar_add_with_a_column_and_with_one_timedelta() -> None:
 
 def test_expressions_compose_in_one_lazy_streaming_query() -> None:
     cal = office()
-    lf = pl.scan_ndjson(SAMPLE).with_columns(pl.col("sent_at").str.to_datetime(time_zone="UTC"))
+    lf = pl.scan_ndjson(SAMPLE, infer_schema_length=None).with_columns(pl.col("sent_at").str.to_datetime(time_zone="UTC"))
     out = (
         lf.filter(pl.col("direction") == "inbound")
         .with_columns(wpl.classify("text"), wpl.due(cal, "sent_at", timedelta(hours=24)))

@@ -68,7 +68,7 @@ def test_classify_equals_per_message_on_the_sample(sample: DataFrame) -> None:
     clf = webcare.Classifier()
     out = wsp.classify(sample, "text", channel_col="channel", reach_col="reach", promoted_col="promoted")
     fields = ["label", "scores", "severity", "severity_level", "language", "signals"]
-    assert out.schema[len(sample.columns) :] == wsp.CLASSIFICATION.fields
+    assert out.schema.fields[len(sample.columns) :] == wsp.CLASSIFICATION.fields
     rows = {r["id"]: r for r in out.select("id", *fields).collect()}
     sample_messages = messages()
     assert len(rows) == len(sample_messages)
