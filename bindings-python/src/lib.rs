@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod calendar;
 mod case;
 mod channel;
@@ -35,6 +36,7 @@ fn _webcare(m: &Bound<'_, PyModule>) -> PyResult<()> {
     triage::register(m)?;
     inbox::register(m)?;
     report::register(m)?;
+    arrow::register(m)?;
     m.add_function(wrap_pyfunction!(convert::_panic, m)?)?;
     Ok(())
 }

@@ -154,7 +154,7 @@ impl PyTriage {
 /// malformed JSON and unknown fields. Pickles as its JSON.
 #[pyclass(name = "Triager", module = "webcare", frozen)]
 #[derive(Debug)]
-pub struct PyTriager(Triager);
+pub struct PyTriager(pub(crate) Triager);
 
 #[pymethods]
 impl PyTriager {

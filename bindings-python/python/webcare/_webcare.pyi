@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from os import PathLike
 from typing import Any, Literal, Protocol, TypedDict, final, overload
 
+import pyarrow  # type: ignore[import-untyped, import-not-found, unused-ignore]
 from typing_extensions import disjoint_base
 
 __all__ = [
@@ -66,6 +67,10 @@ __all__ = [
     "WaitingOnCustomer",
     "WaitingOnThirdParty",
     "WebcareError",
+    "arrow_business_elapsed",
+    "arrow_classify",
+    "arrow_due",
+    "arrow_triage",
     "extract_facts",
     "read_messages",
     "replay_cases",
@@ -1701,5 +1706,112 @@ class Triager:
         (negative when breached) and the target.
         """
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+class _ArrowArrayLike(Protocol):
+    """An Arrow array through the PyCapsule interface (pyarrow.Array, arro3, nanoarrow)."""
+
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+
+class _ArrowStreamLike(Protocol):
+    """A chunked Arrow array through the PyCapsule interface (pyarrow.ChunkedArray,
+    polars.Series)."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+def arrow_classify(
+    texts: _ArrowArrayLike | _ArrowStreamLike,
+    classifier: Classifier | None = None,
+    *,
+    channels: _ArrowArrayLike | _ArrowStreamLike | None = None,
+    reach: _ArrowArrayLike | _ArrowStreamLike | None = None,
+    promoted: _ArrowArrayLike | _ArrowStreamLike | None = None,
+) -> pyarrow.RecordBatch:
+    """Classifies every text of an Arrow string column on all cores, with the GIL released,
+    and returns a `pyarrow.RecordBatch` with one row per text.
+
+    `texts` is any Arrow array or chunked array of `utf8`, `large_utf8` or `utf8_view` (a
+    `pyarrow.Array`, `pyarrow.ChunkedArray`, polars `Series`, or any object with
+    `__arrow_c_array__` / `__arrow_c_stream__`); a chunked input gives one batch. The
+    optional context columns have one value per text, as `Classifier.classify`'s keywords:
+    `channels` (channel names), `reach` (follower counts, any integer type, 0 or more) and
+    `promoted` (booleans); a null counts as not given. `classifier` defaults to
+    `Classifier()`.
+
+    Columns: `label` (utf8), `scores` (struct of float64 `complaint`, `question`, `praise`,
+    `other`), `severity` (float64), `severity_level` (utf8), `language` (utf8), `signals`
+    (list of struct `kind`, `label` (utf8), `weight` (float64), `start`, `end` (int64)),
+    with `start`/`end` as code-point offsets into the text, as `Signal`'s. A null text gives
+    a row that is null in every column.
+
+    Errors (`InvalidInputError`): `invalid_option` for an argument that is not an Arrow
+    array or has the wrong type (naming both), `batch_length_mismatch` for a context column
+    of another length, `invalid_encoding` for a value that is not UTF-8, `unknown_channel`,
+    `invalid_option` for a negative reach.
+    """
+
+def arrow_business_elapsed(
+    calendar: Calendar,
+    starts: _ArrowArrayLike | _ArrowStreamLike,
+    ends: _ArrowArrayLike | _ArrowStreamLike,
+) -> pyarrow.Array:
+    """`Calendar.elapsed(starts[i], ends[i])` for every row, with the GIL released: the open
+    time between two timestamp columns, as a `pyarrow.Array` of `duration`.
+
+    `starts` and `ends` are timestamp arrays (or chunked arrays, polars `Series`) of any
+    unit with a time zone (any zone: the values are instants); a timestamp array without a
+    time zone raises `InvalidInputError` with code `naive_datetime`. The result's unit is
+    the finer of the two inputs' units, so every value is exactly the `timedelta` the
+    per-message `Calendar.elapsed` gives (up to the microsecond `timedelta` holds). A null
+    in either input gives a null. Other errors: `invalid_option` (not a timestamp array),
+    `batch_length_mismatch`.
+    """
+
+def arrow_due(
+    calendar: Calendar,
+    starts: _ArrowArrayLike | _ArrowStreamLike,
+    durations: _ArrowArrayLike | _ArrowStreamLike | timedelta,
+) -> pyarrow.Array:
+    """`Calendar.add(starts[i], durations[i])` for every row, with the GIL released: when
+    each clock falls due, as a `pyarrow.Array` of `timestamp` with time zone `UTC`.
+
+    `starts` is a timestamp array of any unit with a time zone (none raises
+    `naive_datetime`); `durations` a duration array of any unit, or one `timedelta` for
+    every row. The result's unit is the finer of the two (a `timedelta` counts as
+    microseconds), so every value is exactly the per-message `Calendar.add`'s. A null in
+    either input gives a null. Other errors: `invalid_option` (wrong type),
+    `batch_length_mismatch`, and those of `Calendar.add` (`beyond_horizon`, ...).
+    """
+
+def arrow_triage(
+    batch: _ArrowArrayLike | _ArrowStreamLike,
+    triager: Triager | None = None,
+    classifier: Classifier | None = None,
+    *,
+    now: datetime,
+) -> pyarrow.RecordBatch:
+    """Triages every message of an Arrow table on all cores, with the GIL released, and
+    returns a `pyarrow.RecordBatch` with one row per message: what `Triager.triage` gives
+    for each message with `Classifier.classify(text)` (no context) at `now`.
+
+    `batch` is a record batch, table or stream (`pyarrow.RecordBatch`, `pyarrow.Table`,
+    polars `DataFrame`, anything with `__arrow_c_array__` / `__arrow_c_stream__`) whose
+    columns are named as the message's JSON form: `id`, `channel` (a channel name),
+    `author`, `text` (strings), `sent_at` (timestamp with a time zone), and optionally
+    `direction` (`inbound`/`outbound`; without the column every row is inbound),
+    `reply_to`, `case_id` (strings), `reach` (integers, 0 or more), `promoted` (booleans;
+    null is false), plus triage's inputs `earlier_channels` (list of channel names),
+    `unresolved_since` (timestamp with a time zone), `sla_left` and `sla_target` (durations,
+    both or neither in a row). A row with a null `id`, `channel`, `author`, `sent_at` or
+    `text` gives a row that is null in every column. `triager` and `classifier` default to
+    `Triager()` and `Classifier()`; `now` is an aware `datetime`.
+
+    Columns: `priority` (utf8), `score` (float64), `reasons` (list of struct `kind`
+    (utf8), `points` (float64), `detail` (utf8)), `advice` (list of struct `kind`, `text`
+    (utf8)), `language` (utf8): the fields of `Triage.to_json`.
+
+    Errors (`InvalidInputError`): `invalid_option` for a missing column or a column of the
+    wrong type (naming both), `naive_datetime` for a timestamp column without a time zone,
+    `unknown_channel`, `unknown_direction`, `empty_field`, `invalid_encoding`.
+    """
 
 def _panic(message: str) -> None: ...

@@ -11,6 +11,7 @@
 //! defaults and the fact behind each are documented on the fields.
 
 mod advice;
+mod batch;
 mod weights;
 
 use chrono::{DateTime, TimeDelta, Utc};
@@ -23,6 +24,7 @@ use crate::message::Message;
 use crate::policy::Priority;
 
 pub use advice::{Advice, AdviceKind};
+pub use batch::TriageRow;
 pub use weights::{PriorityThresholds, TriageWeights};
 
 /// Everything triage looks at for one inbound message.

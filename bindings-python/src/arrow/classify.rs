@@ -1,0 +1,223 @@
+//! `webcare.arrow.classify`: a column of texts in, a record batch of classifications out.
+
+use std::sync::{Arc, OnceLock};
+
+use arrow_array::builder::{Float64Builder, StringBuilder};
+use arrow_array::{ArrayRef, Float64Array, Int64Array, ListArray, RecordBatch, StructArray};
+use arrow_buffer::{NullBuffer, OffsetBuffer};
+use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+use pyo3::prelude::*;
+use pyo3_arrow::PyRecordBatch;
+use webcare::span::OffsetUnit;
+use webcare::{Classification, Context, Error, Label};
+
+use super::column::{same_length, Column};
+use crate::classify::{level_code, PyClassifier};
+use crate::convert::guard;
+
+/// The classifier used when none is given: core's default, built once per process.
+pub fn default_classifier() -> &'static webcare::Classifier {
+    static DEFAULT: OnceLock<webcare::Classifier> = OnceLock::new();
+    DEFAULT.get_or_init(webcare::Classifier::default)
+}
+
+fn signal_fields() -> Fields {
+    Fields::from(vec![
+        Field::new("kind", DataType::Utf8, true),
+        Field::new("label", DataType::Utf8, true),
+        Field::new("weight", DataType::Float64, true),
+        Field::new("start", DataType::Int64, true),
+        Field::new("end", DataType::Int64, true),
+    ])
+}
+
+fn score_fields() -> Fields {
+    Label::ALL
+        .iter()
+        .map(|l| Field::new(l.code(), DataType::Float64, true))
+        .collect()
+}
+
+fn signal_item() -> Arc<Field> {
+    Arc::new(Field::new("item", DataType::Struct(signal_fields()), true))
+}
+
+/// The schema of `classify`'s result.
+pub fn schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("label", DataType::Utf8, true),
+        Field::new("scores", DataType::Struct(score_fields()), true),
+        Field::new("severity", DataType::Float64, true),
+        Field::new("severity_level", DataType::Utf8, true),
+        Field::new("language", DataType::Utf8, true),
+        Field::new("signals", DataType::List(signal_item()), true),
+    ]))
+}
+
+/// A null buffer for `valid`, or none when every row is valid.
+pub fn nulls(valid: Vec<bool>) -> Option<NullBuffer> {
+    let nulls = NullBuffer::from(valid);
+    (nulls.null_count() > 0).then_some(nulls)
+}
+
+/// An Arrow error while assembling a result: a bug in webcare, reported as such.
+pub fn internal(err: arrow_schema::ArrowError) -> Error {
+    Error::Internal {
+        message: format!("building an Arrow result: {err}"),
+    }
+}
+
+/// The rows as a record batch of [`schema`]; a `None` row is null in every column.
+pub fn to_batch(rows: &[Option<Classification>]) -> Result<RecordBatch, Error> {
+    let n = rows.len();
+    let mut label = StringBuilder::with_capacity(n, n * 8);
+    let mut level = StringBuilder::with_capacity(n, n * 12);
+    let mut language = StringBuilder::with_capacity(n, n * 2);
+    let mut severity = Float64Builder::with_capacity(n);
+    let mut scores: Vec<Vec<f64>> = vec![Vec::with_capacity(n); Label::ALL.len()];
+    let mut valid = Vec::with_capacity(n);
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0_i32);
+    let (mut kind, mut s_label) = (StringBuilder::new(), StringBuilder::new());
+    let (mut weight, mut start, mut end) = (Vec::new(), Vec::new(), Vec::new());
+    for row in rows {
+        valid.push(row.is_some());
+        match row {
+            None => {
+                label.append_null();
+                level.append_null();
+                language.append_null();
+                severity.append_null();
+                for column in &mut scores {
+                    column.push(0.0);
+                }
+            }
+            Some(c) => {
+                label.append_value(c.label.code());
+                level.append_value(level_code(c.severity.level));
+                language.append_value(c.language.code());
+                severity.append_value(c.severity.score);
+                for (column, l) in scores.iter_mut().zip(Label::ALL) {
+                    column.push(c.scores.get(l));
+                }
+                for s in &c.signals {
+                    kind.append_value(s.kind.code());
+                    s_label.append_value(s.label.code());
+                    weight.push(s.weight);
+                    start.push(s.span.start as i64);
+                    end.push(s.span.end as i64);
+                }
+            }
+        }
+        let count = i32::try_from(weight.len()).map_err(|_| Error::InvalidOption {
+            option: "texts",
+            value: format!("{} signals", weight.len()),
+            reason: "too many signals for one Arrow list array (at most 2^31 - 1)",
+        })?;
+        offsets.push(count);
+    }
+    let nulls = nulls(valid);
+    let scores = StructArray::try_new(
+        score_fields(),
+        scores
+            .into_iter()
+            .map(|v| Arc::new(Float64Array::from(v)) as ArrayRef)
+            .collect(),
+        nulls.clone(),
+    )
+    .map_err(internal)?;
+    let signals = StructArray::try_new(
+        signal_fields(),
+        vec![
+            Arc::new(kind.finish()),
+            Arc::new(s_label.finish()),
+            Arc::new(Float64Array::from(weight)),
+            Arc::new(Int64Array::from(start)),
+            Arc::new(Int64Array::from(end)),
+        ],
+        None,
+    )
+    .map_err(internal)?;
+    let signals = ListArray::try_new(
+        signal_item(),
+        OffsetBuffer::new(offsets.into()),
+        Arc::new(signals),
+        nulls,
+    )
+    .map_err(internal)?;
+    RecordBatch::try_new(
+        schema(),
+        vec![
+            Arc::new(label.finish()),
+            Arc::new(scores),
+            Arc::new(severity.finish()),
+            Arc::new(level.finish()),
+            Arc::new(language.finish()),
+            Arc::new(signals),
+        ],
+    )
+    .map_err(internal)
+}
+
+/// Classifies every text of an Arrow string column on all cores, with the GIL released,
+/// and returns a `pyarrow.RecordBatch` with one row per text.
+///
+/// `texts` is any Arrow array or chunked array of `utf8`, `large_utf8` or `utf8_view` (a
+/// `pyarrow.Array`, `pyarrow.ChunkedArray`, polars `Series`, or any object with
+/// `__arrow_c_array__` / `__arrow_c_stream__`); a chunked input gives one batch. The
+/// optional context columns have one value per text, as `Classifier.classify`'s keywords:
+/// `channels` (channel names), `reach` (follower counts, any integer type, 0 or more) and
+/// `promoted` (booleans); a null counts as not given. `classifier` defaults to
+/// `Classifier()`.
+///
+/// Columns: `label` (utf8), `scores` (struct of float64 `complaint`, `question`, `praise`,
+/// `other`), `severity` (float64), `severity_level` (utf8), `language` (utf8), `signals`
+/// (list of struct `kind`, `label` (utf8), `weight` (float64), `start`, `end` (int64)),
+/// with `start`/`end` as code-point offsets into the text, as `Signal`'s. A null text gives
+/// a row that is null in every column.
+///
+/// Errors (`InvalidInputError`): `invalid_option` for an argument that is not an Arrow
+/// array or has the wrong type (naming both), `batch_length_mismatch` for a context column
+/// of another length, `invalid_encoding` for a value that is not UTF-8, `unknown_channel`,
+/// `invalid_option` for a negative reach.
+#[pyfunction(name = "arrow_classify")]
+#[pyo3(signature = (texts, classifier = None, *, channels = None, reach = None, promoted = None))]
+pub fn classify<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    classifier: Option<&Bound<'py, PyClassifier>>,
+    channels: Option<&Bound<'py, PyAny>>,
+    reach: Option<&Bound<'py, PyAny>>,
+    promoted: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let texts = Column::read("texts", texts)?;
+    let channels = Column::read_opt("channels", channels)?;
+    let reach = Column::read_opt("reach", reach)?;
+    let promoted = Column::read_opt("promoted", promoted)?;
+    let classifier = match classifier {
+        Some(c) => &c.get().0,
+        None => default_classifier(),
+    };
+    let batch = guard(py, || {
+        py.detach(|| {
+            let rows = texts.strs()?;
+            for column in [&channels, &reach, &promoted].into_iter().flatten() {
+                same_length(rows.len(), column.len())?;
+            }
+            let channels = channels.as_ref().map(Column::channels).transpose()?;
+            let reach = reach.as_ref().map(Column::counts).transpose()?;
+            let promoted = promoted.as_ref().map(Column::flags).transpose()?;
+            let context = |i: usize| Context {
+                channel: channels.as_ref().and_then(|c| c.get(i).cloned().flatten()),
+                reach: reach.as_ref().and_then(|r| r.get(i).copied().flatten()),
+                promoted: promoted
+                    .as_ref()
+                    .and_then(|p| p.get(i).copied().flatten())
+                    .unwrap_or_default(),
+            };
+            let out = classifier.classify_rows(&rows, context, OffsetUnit::CodePoint);
+            to_batch(&out)
+        })
+    })?;
+    PyRecordBatch::new(batch).into_pyarrow(py)
+}
