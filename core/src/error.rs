@@ -350,8 +350,8 @@ pub enum Error {
         /// The event id.
         id: String,
     },
-    /// A case snapshot of a format version this release cannot read.
-    #[error("case snapshot version {version} is not supported (this release reads 1)")]
+    /// A case snapshot or report part of a format version this release cannot read.
+    #[error("snapshot version {version} is not supported (this release reads 1)")]
     UnsupportedSnapshotVersion {
         /// The version found in the snapshot.
         version: u64,
@@ -363,6 +363,17 @@ pub enum Error {
         field: &'static str,
         /// The value as given, as text.
         value: String,
+    },
+    /// Two report parts that cannot be merged: read at different instants, under different
+    /// policies or with different consistency windows.
+    #[error("report parts differ in {field}: {value} and {other}")]
+    ReportPartMismatch {
+        /// What differs: `at`, `policy` or `consistency_window`.
+        field: &'static str,
+        /// This part's value (for `policy`, a digest of its JSON).
+        value: String,
+        /// The other part's value.
+        other: String,
     },
     /// A record of a message file (JSON lines or CSV) that cannot be read as a message.
     #[error("line {line}, column {column}: {reason}")]
@@ -447,6 +458,7 @@ impl Error {
             Error::DuplicateEventId { .. } => "duplicate_event_id",
             Error::UnsupportedSnapshotVersion { .. } => "unsupported_snapshot_version",
             Error::InvalidEstimatorSetting { .. } => "invalid_estimator_setting",
+            Error::ReportPartMismatch { .. } => "report_part_mismatch",
             Error::InvalidRecord { .. } => "invalid_record",
             Error::Internal { .. } => "internal",
         }
@@ -502,6 +514,7 @@ impl Error {
         "unsupported_snapshot_version",
         "invalid_estimator_setting",
         "invalid_record",
+        "report_part_mismatch",
         "internal",
     ];
 
@@ -630,6 +643,15 @@ impl Error {
             Error::InvalidEstimatorSetting { field, value } => vec![
                 ("field", Text((*field).into())),
                 ("value", Text(value.clone())),
+            ],
+            Error::ReportPartMismatch {
+                field,
+                value,
+                other,
+            } => vec![
+                ("field", Text((*field).into())),
+                ("value", Text(value.clone())),
+                ("other", Text(other.clone())),
             ],
             Error::InvalidRecord {
                 line,

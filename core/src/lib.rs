@@ -69,7 +69,7 @@ pub use inbox::{ColumnMapping, Inbox, InboxOptions, MessageReader, QueueItem};
 pub use instant::{format_instant, parse_instant};
 pub use message::{Direction, Message};
 pub use policy::{Metric, Policy, Priority};
-pub use report::Report;
+pub use report::{Report, ReportPart};
 pub use triage::{Triage, TriageInput, TriageWeights, Triager};
 
 /// Not public API: hooks the bindings' test suites use.

@@ -19,7 +19,7 @@
 //!    the consistency check.
 //!
 //! [`Inbox::queue`] lists the conversations waiting for an answer; [`Inbox::report`] gives
-//! the [`Report`].
+//! the [`Report`], and [`Inbox::report_part`] the [`ReportPart`] it is made from.
 //!
 //! # Conversations
 //!
@@ -65,7 +65,7 @@ use crate::error::{Error, Result};
 use crate::message::Message;
 use crate::policy::Policy;
 use crate::report::tally::Tally;
-use crate::report::Report;
+use crate::report::{Report, ReportPart};
 use crate::triage::{TriageInput, Triager};
 
 use contacts::{handle_of, Contacts};
@@ -541,25 +541,32 @@ impl Inbox {
     }
 
     /// The report at `now`: the folded-in conversations and answers, plus the open ones read
-    /// at `now`.
+    /// at `now`. The same as `self.report_part(now).finish()`.
     ///
     /// # Panics
     ///
     /// Never; a consistency check that fails on the pending answers leaves them out.
     pub fn report(&self, now: DateTime<Utc>) -> Report {
+        self.report_part(now).finish()
+    }
+
+    /// What [`report`](Self::report) folds, before it becomes figures: the folded-in
+    /// conversations and checked answers, the open conversations read at `now`, and the
+    /// answers not checked for consistency yet. Parts of inboxes that each saw whole
+    /// conversations merge into one report (see [`ReportPart`]).
+    pub fn report_part(&self, now: DateTime<Utc>) -> ReportPart {
         let mut tally = self.tally.clone();
         for c in self.conversations.values() {
             if let Some(f) = c.figures(now) {
                 tally.add_conversation(&f);
             }
         }
-        if !self.answers.is_empty() {
-            if let Ok(report) = self.checker.check(&self.answers) {
-                let channels: Vec<_> = self.answers.iter().map(|a| a.channel.clone()).collect();
-                tally.add_consistency(&report, &channels);
-                tally.add_conflict_examples(&report, &self.answers);
-            }
-        }
-        tally.report(now)
+        ReportPart::new(
+            now,
+            self.options.policy.clone(),
+            self.options.consistency_window,
+            tally,
+            self.answers.clone(),
+        )
     }
 }

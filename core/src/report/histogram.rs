@@ -56,10 +56,10 @@ impl ResponseHistogram {
 
     pub(crate) fn merge(&mut self, other: &ResponseHistogram) {
         for (mine, theirs) in self.calendar.iter_mut().zip(&other.calendar) {
-            *mine += theirs;
+            *mine = mine.saturating_add(*theirs);
         }
         for (mine, theirs) in self.business.iter_mut().zip(&other.business) {
-            *mine += theirs;
+            *mine = mine.saturating_add(*theirs);
         }
     }
 }

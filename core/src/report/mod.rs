@@ -44,12 +44,16 @@
 //!
 //! [`Report::to_html`] renders all of it as one self-contained page.
 //!
+//! A report can also be made in pieces: see [`ReportPart`] ([`part`]) for the accumulators
+//! of one inbox, which merge with those of others into one report.
+//!
 //! The totals add the channels up; the overall consistency rate is the share of groups
 //! answered on two or more channels that are consistent, also per pair of channels.
 
 mod conflicts;
 mod histogram;
 mod html;
+pub mod part;
 pub mod quantiles;
 pub(crate) mod tally;
 mod text;
@@ -67,6 +71,7 @@ use crate::policy::{Metric, Policy};
 pub use conflicts::{ConflictExample, ExampleAnswer, ExampleFact, CONFLICT_EXAMPLES};
 pub use histogram::{ResponseHistogram, RESPONSE_EDGES_S};
 pub use html::{HtmlOptions, Lang};
+pub use part::ReportPart;
 pub use quantiles::{Quantiles, Summary};
 pub use week::{desk_timezone, WeekHours, HOURS_PER_WEEK};
 
@@ -239,11 +244,11 @@ impl AgeBuckets {
     }
 
     pub(crate) fn merge(&mut self, other: &AgeBuckets) {
-        self.under_1h += other.under_1h;
-        self.from_1h_to_1d += other.from_1h_to_1d;
-        self.from_1d_to_7d += other.from_1d_to_7d;
-        self.from_1w_to_4w += other.from_1w_to_4w;
-        self.over_4w += other.over_4w;
+        self.under_1h = self.under_1h.saturating_add(other.under_1h);
+        self.from_1h_to_1d = self.from_1h_to_1d.saturating_add(other.from_1h_to_1d);
+        self.from_1d_to_7d = self.from_1d_to_7d.saturating_add(other.from_1d_to_7d);
+        self.from_1w_to_4w = self.from_1w_to_4w.saturating_add(other.from_1w_to_4w);
+        self.over_4w = self.over_4w.saturating_add(other.over_4w);
     }
 }
 

@@ -13,6 +13,21 @@
 //! sample with at least `ceil(p / 100 * n)` samples at or below it (so the median of
 //! `[1, 2, 3, 4]` is 2 and its 90th percentile 4). The mean is exact in both modes (a
 //! running sum).
+//!
+//! # Merging
+//!
+//! [`Quantiles::merge`] adds another accumulator's samples. The result does not depend on
+//! the order of merges: it stays exact while the samples together number at most
+//! [`EXACT_LIMIT`], and beyond that it is the sketch of all of them (each sample counts in
+//! the bucket of its value, whichever accumulator saw it). Only the mean's running sum is
+//! added in merge order, so a mean of fractional seconds can differ in its last bits
+//! (durations in whole seconds add exactly).
+//!
+//! # JSON
+//!
+//! `{"count": 3, "sum": 5400.0, "exact": [600.0, 1800.0, 3000.0]}` while exact;
+//! `{"count": 200000, "sum": ..., "exact": [], "sketch": [[bucket, count], ...]}` once past
+//! the limit (bucket `-2147483648` holds zero and below).
 
 use std::collections::BTreeMap;
 
@@ -25,13 +40,81 @@ pub const EXACT_LIMIT: usize = 100_000;
 pub const RELATIVE_ERROR: f64 = 0.01;
 
 /// An accumulator of durations in seconds (see the [module docs](self)).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "QuantilesDoc", into = "QuantilesDoc")]
 pub struct Quantiles {
     count: u64,
     sum: f64,
     exact: Vec<f64>,
     /// Bucket index to count, once past [`EXACT_LIMIT`]; `i32::MIN` holds zero and below.
     sketch: Option<BTreeMap<i32, u64>>,
+}
+
+/// The JSON form of a [`Quantiles`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct QuantilesDoc {
+    count: u64,
+    sum: f64,
+    #[serde(default)]
+    exact: Vec<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sketch: Option<Vec<(i32, u64)>>,
+}
+
+impl From<Quantiles> for QuantilesDoc {
+    fn from(q: Quantiles) -> QuantilesDoc {
+        QuantilesDoc {
+            count: q.count,
+            sum: q.sum,
+            exact: q.exact,
+            sketch: q.sketch.map(|b| b.into_iter().collect()),
+        }
+    }
+}
+
+impl TryFrom<QuantilesDoc> for Quantiles {
+    type Error = String;
+
+    fn try_from(doc: QuantilesDoc) -> Result<Quantiles, String> {
+        let sketch = match doc.sketch {
+            None => None,
+            Some(list) => {
+                if !doc.exact.is_empty() {
+                    return Err("quantiles with a sketch hold no exact samples".into());
+                }
+                let mut buckets = BTreeMap::new();
+                for (i, n) in list {
+                    let entry: &mut u64 = buckets.entry(i).or_insert(0);
+                    *entry = entry
+                        .checked_add(n)
+                        .ok_or("quantiles sketch counts overflow")?;
+                }
+                Some(buckets)
+            }
+        };
+        let held = match &sketch {
+            None => doc.exact.len() as u64,
+            Some(buckets) => buckets
+                .values()
+                .try_fold(0u64, |total, n| total.checked_add(*n))
+                .ok_or("quantiles sketch counts overflow")?,
+        };
+        if held != doc.count || doc.exact.len() > EXACT_LIMIT {
+            return Err(format!(
+                "quantiles count {} does not match the {held} samples held",
+                doc.count
+            ));
+        }
+        if !doc.sum.is_finite() || doc.exact.iter().any(|x| !x.is_finite()) {
+            return Err("quantiles hold a number that is not finite".into());
+        }
+        Ok(Quantiles {
+            count: doc.count,
+            sum: doc.sum,
+            exact: doc.exact,
+            sketch,
+        })
+    }
 }
 
 /// The summary of a [`Quantiles`]: what a report shows.
@@ -104,9 +187,10 @@ impl Quantiles {
                     *mine.entry(bucket(x)).or_insert(0) += 1;
                 }
                 for (i, n) in theirs {
-                    *mine.entry(*i).or_insert(0) += n;
+                    let entry = mine.entry(*i).or_insert(0);
+                    *entry = entry.saturating_add(*n);
                 }
-                self.count += other.count;
+                self.count = self.count.saturating_add(other.count);
                 self.sum += other.sum;
                 self.sketch = Some(mine);
             }
@@ -209,5 +293,61 @@ mod tests {
             "{p90} vs {want}"
         );
         assert_eq!(s.mean_s, Some((n + 1) as f64 / 2.0));
+    }
+
+    fn filled(range: std::ops::Range<u64>) -> Quantiles {
+        let mut q = Quantiles::new();
+        for i in range {
+            q.add((i % 7_919) as f64 + (i / 7_919) as f64);
+        }
+        q
+    }
+
+    #[test]
+    fn merges_stay_exact_up_to_the_limit_and_do_not_depend_on_order() {
+        let half = EXACT_LIMIT as u64 / 2;
+        // Exactly at the limit: still exact, same figures as one accumulator.
+        let mut ab = filled(0..half);
+        ab.merge(&filled(half..2 * half));
+        let one = filled(0..2 * half);
+        assert!(ab.summary().exact);
+        assert_eq!(ab.summary(), one.summary());
+        // Past it: the sketch of all samples, whichever way round.
+        let (a, b, c) = (
+            filled(0..half),
+            filled(half..2 * half),
+            filled(2 * half..2 * half + 10),
+        );
+        let mut abc = a.clone();
+        abc.merge(&b);
+        abc.merge(&c);
+        let mut cba = c.clone();
+        cba.merge(&b);
+        cba.merge(&a);
+        let mut a_bc = b.clone();
+        a_bc.merge(&c);
+        let mut left = a.clone();
+        left.merge(&a_bc);
+        let all = filled(0..2 * half + 10);
+        assert!(!all.summary().exact);
+        for q in [&abc, &cba, &left] {
+            assert_eq!(q.summary(), all.summary());
+            assert_eq!(q.sketch, all.sketch);
+        }
+    }
+
+    #[test]
+    fn json_round_trips_and_checks_its_counts() {
+        for q in [filled(0..5), filled(0..EXACT_LIMIT as u64 + 3)] {
+            let text = serde_json::to_string(&q).unwrap_or_default();
+            assert_eq!(serde_json::from_str::<Quantiles>(&text).ok(), Some(q));
+        }
+        for bad in [
+            r#"{"count": 2, "sum": 1.0, "exact": [1.0]}"#,
+            r#"{"count": 1, "sum": 1.0, "exact": [1.0], "sketch": [[0, 1]]}"#,
+            r#"{"count": 18446744073709551615, "sum": 1.0, "sketch": [[0, 18446744073709551615], [1, 1]]}"#,
+        ] {
+            assert!(serde_json::from_str::<Quantiles>(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
 
 use super::conflicts::{self, ConflictExample};
 use super::histogram::ResponseHistogram;
@@ -18,8 +19,9 @@ use crate::consistency::{Answer, ConsistencyReport, Verdict};
 use crate::expected::{Estimator, Language, ResponseSample};
 use crate::policy::{Metric, Policy, Priority, Selection, Subject};
 
-/// First replies kept per channel for the expected response time.
-pub(crate) const SAMPLES_PER_CHANNEL: usize = 20_000;
+/// First replies kept per channel for the expected response time (the latest, by reply
+/// instant).
+pub const SAMPLES_PER_CHANNEL: usize = 20_000;
 
 /// One conversation's figures, read at an instant.
 #[derive(Debug, Clone)]
@@ -41,19 +43,24 @@ pub(crate) struct ConversationFigures {
     pub(crate) inbound_at: Vec<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, Default)]
-struct ChannelTally {
+/// The accumulators of one channel. JSON: the counts, `first_response` and
+/// `first_response_business` as [`Quantiles`], `clocks` as `[met, breached]` per metric in
+/// [`Metric::ALL`] order, `unresolved` by age, `samples` as `[first customer message, first
+/// reply]` instants (the latest [`SAMPLES_PER_CHANNEL`] once settled) and the histogram.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ChannelTally {
     inbound: u64,
     conversations: u64,
     answered: u64,
+    #[serde(rename = "first_response")]
     calendar: Quantiles,
+    #[serde(rename = "first_response_business")]
     business: Quantiles,
     clocks: [[u64; 2]; 6],
     unresolved: AgeBuckets,
     answers: u64,
     consistent: u64,
     samples: Vec<(DateTime<Utc>, DateTime<Utc>)>,
-    has_samples: bool,
     histogram: ResponseHistogram,
 }
 
@@ -82,7 +89,6 @@ impl ChannelTally {
             self.histogram.add_business(s);
         }
         if let Some(pair) = f.first_reply {
-            self.has_samples = true;
             self.samples.push(pair);
             if self.samples.len() >= 2 * SAMPLES_PER_CHANNEL {
                 self.trim();
@@ -90,7 +96,9 @@ impl ChannelTally {
         }
     }
 
-    /// Keeps the latest [`SAMPLES_PER_CHANNEL`] first replies (by reply instant).
+    /// Keeps the latest [`SAMPLES_PER_CHANNEL`] first replies (by reply instant, then by
+    /// first customer message, both latest first). Equal pairs are interchangeable, so the
+    /// samples kept and their order depend only on the samples seen, not on their order.
     fn trim(&mut self) {
         self.samples
             .sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
@@ -107,7 +115,7 @@ impl ChannelTally {
                 attainment: Attainment::of(c[0], c[1]),
             })
             .collect();
-        let expected = channel.filter(|_| self.has_samples).map(|channel| {
+        let expected = channel.filter(|_| !self.samples.is_empty()).map(|channel| {
             let mut latest = self.clone();
             latest.trim();
             let samples: Vec<ResponseSample> = latest
@@ -158,35 +166,61 @@ impl ChannelTally {
         }
     }
 
+    /// Adds the counts, quantiles, clocks, ages, consistency and histogram of `other` (not
+    /// its samples: the totals have no expected response time).
     fn merge(&mut self, other: &ChannelTally) {
-        self.inbound += other.inbound;
-        self.conversations += other.conversations;
-        self.answered += other.answered;
+        self.inbound = self.inbound.saturating_add(other.inbound);
+        self.conversations = self.conversations.saturating_add(other.conversations);
+        self.answered = self.answered.saturating_add(other.answered);
         self.calendar.merge(&other.calendar);
         self.business.merge(&other.business);
         for (mine, theirs) in self.clocks.iter_mut().zip(other.clocks.iter()) {
-            mine[0] += theirs[0];
-            mine[1] += theirs[1];
+            mine[0] = mine[0].saturating_add(theirs[0]);
+            mine[1] = mine[1].saturating_add(theirs[1]);
         }
         self.unresolved.merge(&other.unresolved);
-        self.answers += other.answers;
-        self.consistent += other.consistent;
+        self.answers = self.answers.saturating_add(other.answers);
+        self.consistent = self.consistent.saturating_add(other.consistent);
         self.histogram.merge(&other.histogram);
+    }
+
+    pub(super) fn histogram(&self) -> &ResponseHistogram {
+        &self.histogram
+    }
+
+    /// Adds everything of `other`, samples included (trimmed as they grow).
+    fn absorb(&mut self, other: ChannelTally) {
+        self.merge(&other);
+        self.samples.extend(other.samples);
+        if self.samples.len() >= 2 * SAMPLES_PER_CHANNEL {
+            self.trim();
+        }
     }
 }
 
 /// Everything a report is built from.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tally {
-    channels: BTreeMap<Channel, ChannelTally>,
-    answers: u64,
-    groups: u64,
-    consistent: u64,
-    pairs: BTreeMap<[Channel; 2], [u64; 2]>,
+    pub(super) channels: BTreeMap<Channel, ChannelTally>,
+    pub(super) answers: u64,
+    pub(super) groups: u64,
+    pub(super) consistent: u64,
+    pub(super) pairs: BTreeMap<[Channel; 2], [u64; 2]>,
     /// The policy (for the first-reply target per channel) and the desk's time zone.
-    policy: Option<(Policy, Tz)>,
-    week: WeekHours,
-    conflicts: Vec<ConflictExample>,
+    pub(super) policy: Option<(Policy, Tz)>,
+    pub(super) week: WeekHours,
+    pub(super) conflicts: Vec<ConflictExample>,
+}
+
+/// The order merged conflict examples are kept in: by the instant of the first answer,
+/// then of the second, then by their JSON (a total order, so ties cannot depend on the order
+/// of merges).
+fn conflict_order(c: &ConflictExample) -> (DateTime<Utc>, DateTime<Utc>, String) {
+    (
+        c.answers[0].at,
+        c.answers[1].at,
+        serde_json::to_string(c).unwrap_or_default(),
+    )
 }
 
 impl Tally {
@@ -276,6 +310,40 @@ impl Tally {
         }
     }
 
+    /// Sorts and trims every channel's samples (see [`ChannelTally::trim`]), so that the
+    /// tally holds at most [`SAMPLES_PER_CHANNEL`] per channel.
+    pub(super) fn settle(&mut self) {
+        for t in self.channels.values_mut() {
+            t.trim();
+        }
+    }
+
+    /// Adds every accumulator of `other` (made under the same policy). Conflict examples
+    /// are pooled and the first [`CONFLICT_EXAMPLES`](super::CONFLICT_EXAMPLES) kept in the
+    /// order of [`conflict_order`], so that the result does not depend on the order of merges.
+    pub(super) fn absorb(&mut self, other: Tally) {
+        for (channel, t) in other.channels {
+            match self.channels.get_mut(&channel) {
+                Some(mine) => mine.absorb(t),
+                None => {
+                    self.channels.insert(channel, t);
+                }
+            }
+        }
+        self.answers = self.answers.saturating_add(other.answers);
+        self.groups = self.groups.saturating_add(other.groups);
+        self.consistent = self.consistent.saturating_add(other.consistent);
+        for (channels, [groups, consistent]) in other.pairs {
+            let entry = self.pairs.entry(channels).or_default();
+            entry[0] = entry[0].saturating_add(groups);
+            entry[1] = entry[1].saturating_add(consistent);
+        }
+        self.week.merge(&other.week);
+        self.conflicts.extend(other.conflicts);
+        self.conflicts.sort_by_cached_key(conflict_order);
+        self.conflicts.truncate(super::CONFLICT_EXAMPLES);
+    }
+
     pub(crate) fn report(&self, at: DateTime<Utc>) -> Report {
         let mut total = ChannelTally::default();
         let channels = self
@@ -314,5 +382,43 @@ impl Tally {
             },
             hours: self.week.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_samples(replies: impl Iterator<Item = i64>) -> ChannelTally {
+        let base = DateTime::<Utc>::UNIX_EPOCH;
+        let mut t = ChannelTally::default();
+        for r in replies {
+            t.samples.push((
+                base + chrono::TimeDelta::seconds(r - 60),
+                base + chrono::TimeDelta::seconds(r),
+            ));
+        }
+        t
+    }
+
+    #[test]
+    fn merged_samples_keep_the_latest_up_to_the_cap_in_any_order() {
+        let n = SAMPLES_PER_CHANNEL as i64;
+        // Interleaved reply instants, with repeats: a holds the even, b the odd ones.
+        let a = with_samples((0..n).map(|i| 2 * i));
+        let b = with_samples((0..n).map(|i| 2 * i + 1).chain([7, 7]));
+        let mut ab = a.clone();
+        ab.absorb(b.clone());
+        ab.trim();
+        let mut ba = b.clone();
+        ba.absorb(a.clone());
+        ba.trim();
+        let mut one = with_samples((0..n).map(|i| 2 * i).chain((0..n).map(|i| 2 * i + 1)));
+        one.trim();
+        assert_eq!(ab.samples.len(), SAMPLES_PER_CHANNEL);
+        assert_eq!(ab.samples, ba.samples);
+        assert_eq!(ab.samples, one.samples);
+        let oldest = ab.samples.last().map(|s| s.1.timestamp());
+        assert_eq!(oldest, Some(n));
     }
 }

@@ -109,6 +109,19 @@ impl WeekHours {
             ..WeekHours::default()
         }
     }
+
+    /// Adds `other`'s counts hour by hour (read in the same zone).
+    pub(crate) fn merge(&mut self, other: &WeekHours) {
+        for (mine, theirs) in [
+            (&mut self.inbound, &other.inbound),
+            (&mut self.conversations, &other.conversations),
+            (&mut self.breached, &other.breached),
+        ] {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                *m = m.saturating_add(*t);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
