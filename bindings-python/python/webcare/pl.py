@@ -22,7 +22,9 @@ object per row) and webcare works on them in Rust without the GIL::
 - ``due(calendar, start, duration)``: a ``Datetime(tz="UTC")`` column ``due``.
 
 Column arguments are column names or expressions. Timestamps must carry a time zone (a
-naive ``Datetime`` raises `webcare.InvalidInputError` with code ``naive_datetime``); to read
+naive ``Datetime`` raises `webcare.InvalidInputError` with code ``naive_datetime``: polars
+re-raises webcare's error class with its query context appended and without the ``.code``
+attribute, so the message ends in ``(code naive_datetime)``); to read
 RFC 3339 text with offsets use ``pl.col(c).str.to_datetime(time_zone="UTC")``. Nulls in give
 nulls out. Results are exactly the per-message API's (`Classifier.classify`,
 `Calendar.elapsed`, `Calendar.add`); durations and instants are in microseconds by default,
@@ -35,13 +37,13 @@ polars (and pyarrow, which `webcare.arrow` returns) are needed only by this modu
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Literal
+from typing import Any, Callable, Literal, TypeVar
 
 import polars as pl
 import pyarrow as pa
 
 from webcare import arrow
-from webcare._webcare import Calendar, Classifier
+from webcare._webcare import Calendar, Classifier, WebcareError
 
 __all__ = [
     "CLASSIFICATION",
@@ -77,6 +79,17 @@ CLASSIFICATION: pl.Struct = pl.Struct(
 """The polars type of `classify`'s column: the schema of `webcare.arrow.classify` as a struct."""
 
 _DEFAULT_CLASSIFIER: Classifier | None = None
+_T = TypeVar("_T")
+
+
+def _coded(f: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+    """Calls `f`; a webcare error gets its code into its message. polars re-creates an
+    exception raised inside a query as the same class with its own context appended, which
+    drops attributes such as `.code`; the text keeps it."""
+    try:
+        return f(*args, **kwargs)
+    except WebcareError as e:
+        raise type(e)(f"{e} (code {e.code})") from e
 
 
 def _column(c: str | pl.Expr) -> pl.Expr:
@@ -120,7 +133,7 @@ def classify(
     if not given:
 
         def one(s: pl.Series) -> pl.Series:
-            batch = arrow.classify(s, clf)
+            batch = _coded(arrow.classify, s, clf)
             return _series(s.name, batch.to_struct_array(), CLASSIFICATION)
 
         expr = _column(text).map_batches(one, return_dtype=CLASSIFICATION, is_elementwise=True)
@@ -130,7 +143,7 @@ def classify(
 
     def many(series: list[pl.Series]) -> pl.Series:
         texts, rest = series[0], series[1:]
-        batch = arrow.classify(texts, clf, **dict(zip(names, rest)))
+        batch = _coded(arrow.classify, texts, clf, **dict(zip(names, rest)))
         return _series(texts.name, batch.to_struct_array(), CLASSIFICATION)
 
     expr = pl.map_batches(
@@ -155,7 +168,7 @@ def business_elapsed(
 
     def f(series: list[pl.Series]) -> pl.Series:
         starts, ends = series
-        return _series(starts.name, arrow.business_elapsed(calendar, starts, ends), dtype)
+        return _series(starts.name, _coded(arrow.business_elapsed, calendar, starts, ends), dtype)
 
     expr = pl.map_batches([_column(start), _column(end)], f, return_dtype=dtype, is_elementwise=True)
     return expr.alias("business_elapsed")
@@ -179,14 +192,14 @@ def due(
         fixed = duration
 
         def one(s: pl.Series) -> pl.Series:
-            return _series(s.name, arrow.due(calendar, s, fixed), dtype)
+            return _series(s.name, _coded(arrow.due, calendar, s, fixed), dtype)
 
         expr = _column(start).map_batches(one, return_dtype=dtype, is_elementwise=True)
         return expr.alias("due")
 
     def f(series: list[pl.Series]) -> pl.Series:
         starts, durations = series
-        return _series(starts.name, arrow.due(calendar, starts, durations), dtype)
+        return _series(starts.name, _coded(arrow.due, calendar, starts, durations), dtype)
 
     expr = pl.map_batches([_column(start), _column(duration)], f, return_dtype=dtype, is_elementwise=True)
     return expr.alias("due")
