@@ -22,7 +22,7 @@ use crate::convert::{catch as caught, duration_from_millis, guard, instant};
 use crate::error::to_js;
 use crate::message::{self, from_js};
 use crate::policy::JsPolicy;
-use crate::report::JsReport;
+use crate::report::{JsReport, JsReportPart};
 use crate::triage::Triage;
 
 /// One conversation waiting for an answer.
@@ -262,6 +262,15 @@ impl JsInbox {
         let now = instant(env, &now)?;
         let inbox = lock(&self.0);
         guard(env, || Ok(inbox.report(now))).map(JsReport)
+    }
+
+    /// What `report(now)` folds, before it becomes figures: a `ReportPart` that merges with
+    /// the parts of other inboxes (each holding whole conversations) into one report.
+    #[napi(catch_unwind)]
+    pub fn report_part(&self, env: &Env, now: JsDate<'_>) -> Result<JsReportPart> {
+        let now = instant(env, &now)?;
+        let inbox = lock(&self.0);
+        guard(env, || Ok(inbox.report_part(now))).map(JsReportPart::new)
     }
 
     /// Messages pushed (duplicates included).

@@ -1,6 +1,8 @@
-//! `Report` and `report(messages, policy?)`, wrapping `webcare::report`. A report's figures
+//! `Report`, `ReportPart` and `report(messages, policy?)`, wrapping `webcare::report`. A report's figures
 //! come back as plain objects (camelCase keys; counts as numbers, seconds in keys ending in
 //! `S`, shares from 0 to 1, `null` where there is no figure).
+
+use std::cell::RefCell;
 
 use chrono::{DateTime, Utc};
 use napi::bindgen_prelude::*;
@@ -226,6 +228,71 @@ pub struct ConsistencySummary {
     pub rate: Option<f64>,
     /// The same per pair of channels, in channel order.
     pub pairs: Vec<PairFigures>,
+}
+
+/// The accumulators of a report before they become figures (from `inbox.reportPart`): a
+/// piece of a report that merges with the parts of other inboxes into one report, for a
+/// report made on many machines. Put each conversation's messages in one part and read
+/// every part at the same instant under the same policy.
+#[napi(js_name = "ReportPart")]
+#[derive(Debug)]
+pub struct JsReportPart(pub(crate) RefCell<webcare::ReportPart>);
+
+impl JsReportPart {
+    pub(crate) fn new(part: webcare::ReportPart) -> JsReportPart {
+        JsReportPart(RefCell::new(part))
+    }
+}
+
+#[napi]
+impl JsReportPart {
+    /// A part from `toJson` output. Throws `invalid_json` for text that is not a report
+    /// part and `unsupported_snapshot_version` for a part of another format version.
+    #[napi(factory, catch_unwind)]
+    pub fn from_json(env: &Env, text: String) -> Result<Self> {
+        guard(env, || webcare::ReportPart::from_json(&text)).map(JsReportPart::new)
+    }
+
+    /// The part as JSON text.
+    #[napi(catch_unwind)]
+    pub fn to_json(&self) -> String {
+        self.0.borrow().to_json()
+    }
+
+    /// Adds `other`'s accumulators to this part. Throws `report_part_mismatch` when the
+    /// parts were read at different instants, under different policies or with different
+    /// consistency windows; this part is then unchanged.
+    #[napi(catch_unwind)]
+    pub fn merge(&self, env: &Env, other: &JsReportPart) -> Result<()> {
+        let theirs = other.0.borrow().clone();
+        let mut mine = self.0.borrow_mut();
+        guard(env, || mine.merge(theirs))
+    }
+
+    /// The report: checks the pending answers for consistency and turns every
+    /// accumulator into figures. The part stays as it is.
+    #[napi(catch_unwind)]
+    pub fn finish(&self) -> JsReport {
+        JsReport(self.0.borrow().clone().finish())
+    }
+
+    /// The instant the part was read at (the report's `at`).
+    #[napi(getter, catch_unwind)]
+    pub fn at(&self) -> DateTime<Utc> {
+        self.0.borrow().at()
+    }
+
+    /// The consistency window of the inbox the part came from.
+    #[napi(getter, catch_unwind)]
+    pub fn consistency_window(&self) -> f64 {
+        self.0.borrow().consistency_window() as f64
+    }
+
+    /// The policy the part was made under.
+    #[napi(getter, catch_unwind)]
+    pub fn policy(&self) -> JsPolicy {
+        JsPolicy(self.0.borrow().policy().clone())
+    }
 }
 
 /// A report on a stream of messages at one instant: one row per channel, the totals and

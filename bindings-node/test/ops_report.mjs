@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 import webcare from '../index.js'
 
-const { ColumnMapping, Policy, messageFromJson, messageToJson, readMessages, report } = webcare
+const { ColumnMapping, Inbox, Policy, ReportPart, messageFromJson, messageToJson, readMessages, report } = webcare
 
 const policyOf = (p) =>
   p === undefined || p === 'preset' ? Policy.preset() : Policy.fromJson(typeof p === 'string' ? p : JSON.stringify(p))
@@ -27,10 +27,29 @@ function readCsv(input) {
   }
 }
 
+// One inbox per group of message ids, each part read at its `at` (default: the latest
+// instant of all messages) and sent through its JSON; the parts merged and finished.
+function mergeParts(input) {
+  const policy = policyOf(input.policy)
+  const messages = input.messages.map((m) => messageFromJson(JSON.stringify(m)))
+  const latest = new Date(Math.max(0, ...messages.map((m) => m.sentAt.getTime())))
+  const ats = input.at ?? []
+  const parts = input.groups.map((ids, i) => {
+    const inbox = new Inbox({ policy })
+    inbox.pushMany(messages.filter((m) => ids.includes(m.id)))
+    const now = i < ats.length ? new Date(ats[i]) : latest
+    return ReportPart.fromJson(inbox.reportPart(now).toJson())
+  })
+  const [first, ...rest] = parts
+  for (const part of rest) first.merge(part)
+  return JSON.parse(first.finish().toJson())
+}
+
 export const OPS = {
   'report.from_messages': (i) => {
     const messages = i.messages.map((m) => messageFromJson(JSON.stringify(m)))
     return JSON.parse(report(messages, policyOf(i.policy)).toJson())
   },
+  'report.merge_parts': mergeParts,
   'source.read_csv': readCsv,
 }

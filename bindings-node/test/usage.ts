@@ -124,5 +124,11 @@ const read: webcare.Message[] = reader.read(4096)
 const mappingJson: string = new webcare.ColumnMapping().toJson() + webcare.ColumnMapping.fromJson('{}').toJson()
 const page: string = careReport.toHtml({ lang: 'nl', queue: work, title: 'Week 13' }) + careReport.toHtml()
 const workLevel: 'none' | 'no_explicit_reproach' | 'disapproval' | 'accusation' | 'blame' = work[0].severityLevel
-console.log(page, workLevel)
+const part: webcare.ReportPart = careDesk.reportPart(new Date())
+part.merge(webcare.ReportPart.fromJson(careDesk.reportPart(new Date()).toJson()))
+const partAt: Date = part.at
+const partWindow: number = part.consistencyWindow
+const partPolicy: webcare.Policy = part.policy
+const merged: webcare.Report = part.finish()
+console.log(page, workLevel, partAt, partWindow, partPolicy, merged.total.inbound)
 console.log(pushedLines, pushedLater, manyLater, workPriority, workDue, advice, median, publish, reportAgain.at, table, read, mappingJson, careReport.consistency.rate, careReport.total.unresolved.over4w, careDesk.latest, careDesk.openConversations)

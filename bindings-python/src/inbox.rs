@@ -21,7 +21,7 @@ use crate::contact::PyHandle;
 use crate::convert::{duration, guard, instant};
 use crate::message::PyMessage;
 use crate::policy::PyPolicy;
-use crate::report::{json_to_py, PyReport};
+use crate::report::{json_to_py, PyReport, PyReportPart};
 
 /// A handle given as `Handle` or as its text form `kind:value`.
 fn extract_handle(value: &Bound<'_, PyAny>) -> PyResult<webcare::Handle> {
@@ -161,6 +161,15 @@ impl PyInbox {
         let now = instant(now)?;
         let inbox = &self.0;
         guard(py, || Ok(py.detach(|| inbox.report(now)))).map(PyReport)
+    }
+
+    /// What `report(now)` folds, before it becomes figures: a `ReportPart` that merges with
+    /// the parts of other inboxes (each holding whole conversations) into one report.
+    /// Runs without the GIL.
+    fn report_part(&self, py: Python<'_>, now: &Bound<'_, PyAny>) -> PyResult<PyReportPart> {
+        let now = instant(now)?;
+        let inbox = &self.0;
+        guard(py, || Ok(py.detach(|| inbox.report_part(now)))).map(PyReportPart)
     }
 
     /// Messages pushed (duplicates included).

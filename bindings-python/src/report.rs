@@ -1,5 +1,5 @@
-//! `webcare.Report`, `webcare.ChannelReport`, `webcare.Figures` and `webcare.report`,
-//! wrapping `webcare::report`. The nested figures (summaries, SLA attainment, consistency,
+//! `webcare.Report`, `webcare.ChannelReport`, `webcare.Figures`, `webcare.ReportPart` and
+//! `webcare.report`, wrapping `webcare::report`. The nested figures (summaries, SLA attainment, consistency,
 //! unresolved complaints by age, expected response time) cross as dicts with the keys of
 //! the report's JSON.
 
@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use serde::Serialize;
 use webcare::report::{ChannelReport, Figures, HtmlOptions, Lang};
-use webcare::{Message, Policy, Report};
+use webcare::{Message, Policy, Report, ReportPart};
 
 use crate::channel::PyChannel;
 use crate::convert::guard;
@@ -310,6 +310,103 @@ impl PyFigures {
     }
 }
 
+/// The accumulators of a report before they become figures (from `Inbox.report_part`): a
+/// piece of a report that merges with the parts of other inboxes into one report, for a
+/// report made on many machines. Put each conversation's messages in one part and read
+/// every part at the same instant under the same policy. Pickles through its JSON.
+#[pyclass(name = "ReportPart", module = "webcare")]
+#[derive(Debug, Clone)]
+pub struct PyReportPart(pub ReportPart);
+
+#[pymethods]
+impl PyReportPart {
+    /// A part from `to_json` output. Raises `InvalidJsonError` for text that is not a
+    /// report part and `InvalidInputError` (`unsupported_snapshot_version`) for a part of
+    /// another format version.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guard(py, || py.detach(|| ReportPart::from_json(text))).map(PyReportPart)
+    }
+
+    /// The part as JSON text.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let part = &self.0;
+        py.detach(|| part.to_json())
+    }
+
+    /// Adds `other`'s accumulators to this part. Raises `InvalidInputError`
+    /// (`report_part_mismatch`) when the parts were read at different instants, under
+    /// different policies or with different consistency windows; this part is then
+    /// unchanged. Runs without the GIL.
+    fn merge(slf: &Bound<'_, Self>, other: &Bound<'_, Self>) -> PyResult<()> {
+        let py = slf.py();
+        let theirs = other.borrow().0.clone();
+        let mut mine = slf.borrow_mut();
+        let part = &mut mine.0;
+        guard(py, || py.detach(|| part.merge(theirs)))
+    }
+
+    /// All `parts` (`ReportPart`s or their JSON text) merged into one. Raises
+    /// `InvalidInputError` (`invalid_option`) for no part at all and
+    /// (`report_part_mismatch`) for a part that does not match the first. Runs without
+    /// the GIL.
+    #[staticmethod]
+    fn merge_all(py: Python<'_>, parts: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let mut all = Vec::new();
+        for item in parts.try_iter()? {
+            let item = item?;
+            if let Ok(part) = item.cast::<PyReportPart>() {
+                all.push(part.borrow().0.clone());
+            } else {
+                let text: String = item.extract()?;
+                all.push(guard(py, || py.detach(|| ReportPart::from_json(&text)))?);
+            }
+        }
+        guard(py, || py.detach(|| ReportPart::merge_all(all))).map(PyReportPart)
+    }
+
+    /// The report: checks the pending answers for consistency and turns every
+    /// accumulator into figures. The part stays as it is. Runs without the GIL.
+    fn finish(&self, py: Python<'_>) -> PyResult<PyReport> {
+        let part = self.0.clone();
+        guard(py, || Ok(py.detach(|| part.finish()))).map(PyReport)
+    }
+
+    /// The instant the part was read at (the report's `at`).
+    #[getter]
+    fn at(&self) -> DateTime<Utc> {
+        self.0.at()
+    }
+
+    /// The policy the part was made under.
+    #[getter]
+    fn policy(&self) -> PyPolicy {
+        PyPolicy(self.0.policy().clone())
+    }
+
+    /// The consistency window of the inbox the part came from.
+    #[getter]
+    fn consistency_window(&self) -> usize {
+        self.0.consistency_window()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "ReportPart(at={:?}, pending_answers={})",
+            webcare::format_instant(self.0.at()),
+            self.0.pending_answers().len()
+        )
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let from_json = py.get_type::<PyReportPart>().getattr("from_json")?;
+        Ok((from_json, PyTuple::new(py, [slf.borrow().0.to_json()])?))
+    }
+}
+
 /// Runs an inbox with default options and `policy` (the preset when `None`) over
 /// `messages` in the order given and reports at the latest instant among them. Runs
 /// without the GIL.
@@ -332,5 +429,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReport>()?;
     m.add_class::<PyChannelReport>()?;
     m.add_class::<PyFigures>()?;
+    m.add_class::<PyReportPart>()?;
     m.add_function(wrap_pyfunction!(report, m)?)
 }

@@ -386,6 +386,10 @@ fn stream(convs: &[Conv]) -> Vec<(usize, Message)> {
     out
 }
 
+#[allow(
+    clippy::disallowed_methods,
+    reason = "a test knob, not core configuration"
+)]
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases: std::env::var("REPORT_PART_CASES")

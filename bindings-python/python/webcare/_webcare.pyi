@@ -56,6 +56,7 @@ __all__ = [
     "ReplyPrivate",
     "ReplyPublic",
     "Report",
+    "ReportPart",
     "RuleSelection",
     "Signal",
     "Solved",
@@ -1361,6 +1362,11 @@ class Inbox:
         """The report at `now`: the folded-in conversations and answers, plus the open ones
         read at `now`.
         """
+    def report_part(self, now: datetime) -> ReportPart:
+        """What `report(now)` folds, before it becomes figures: a `ReportPart` that merges with
+        the parts of other inboxes (each holding whole conversations) into one report.
+        Runs without the GIL.
+        """
     @property
     def pushed(self) -> int:
         """Messages pushed (duplicates included)."""
@@ -1578,6 +1584,50 @@ class Figures:
         """The expected response time to publish (per channel only): `seconds`,
         `sample_size`, `en`, `nl`.
         """
+
+@final
+class ReportPart:
+    """The accumulators of a report before they become figures (from `Inbox.report_part`): a
+    piece of a report that merges with the parts of other inboxes into one report, for a
+    report made on many machines. Put each conversation's messages in one part and read
+    every part at the same instant under the same policy. Pickles through its JSON.
+    """
+
+    @staticmethod
+    def from_json(text: str) -> ReportPart:
+        """A part from `to_json` output. Raises `InvalidJsonError` for text that is not a
+        report part and `InvalidInputError` (`unsupported_snapshot_version`) for a part of
+        another format version.
+        """
+    def to_json(self) -> str:
+        """The part as JSON text."""
+    def merge(self, other: ReportPart) -> None:
+        """Adds `other`'s accumulators to this part. Raises `InvalidInputError`
+        (`report_part_mismatch`) when the parts were read at different instants, under
+        different policies or with different consistency windows; this part is then
+        unchanged. Runs without the GIL.
+        """
+    @staticmethod
+    def merge_all(parts: Iterable[ReportPart | str]) -> ReportPart:
+        """All `parts` (`ReportPart`s or their JSON text) merged into one. Raises
+        `InvalidInputError` (`invalid_option`) for no part at all and
+        (`report_part_mismatch`) for a part that does not match the first. Runs without
+        the GIL.
+        """
+    def finish(self) -> Report:
+        """The report: checks the pending answers for consistency and turns every
+        accumulator into figures. The part stays as it is. Runs without the GIL.
+        """
+    @property
+    def at(self) -> datetime:
+        """The instant the part was read at (the report's `at`)."""
+    @property
+    def policy(self) -> Policy:
+        """The policy the part was made under."""
+    @property
+    def consistency_window(self) -> int:
+        """The consistency window of the inbox the part came from."""
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def report(messages: Sequence[Message], policy: Policy | None = None) -> Report:
     """Runs an inbox with default options and `policy` (the preset when `None`) over
