@@ -127,7 +127,7 @@ fn scores_json(c: &Classification) -> Value {
 }
 
 /// The snake_case code of a severity level, as core serializes it.
-pub(crate) fn level_code(level: SeverityLevel) -> String {
+fn level_code(level: SeverityLevel) -> String {
     match serde_json::to_value(level) {
         Ok(Value::String(code)) => code,
         _ => format!("{level:?}"),

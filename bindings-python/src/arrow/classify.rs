@@ -12,7 +12,7 @@ use webcare::span::OffsetUnit;
 use webcare::{Classification, Context, Error, Label};
 
 use super::column::{same_length, Column};
-use crate::classify::{level_code, PyClassifier};
+use crate::classify::PyClassifier;
 use crate::convert::guard;
 
 /// The classifier used when none is given: core's default, built once per process.
@@ -94,7 +94,7 @@ pub fn to_batch(rows: &[Option<Classification>]) -> Result<RecordBatch, Error> {
             }
             Some(c) => {
                 label.append_value(c.label.code());
-                level.append_value(level_code(c.severity.level));
+                level.append_value(c.severity.level.code());
                 language.append_value(c.language.code());
                 severity.append_value(c.severity.score);
                 for (column, l) in scores.iter_mut().zip(Label::ALL) {

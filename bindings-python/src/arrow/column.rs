@@ -24,6 +24,9 @@ use webcare::{Channel, Error};
 
 use crate::convert::guard;
 
+/// One optional instant per row.
+pub type Instants = Vec<Option<DateTime<Utc>>>;
+
 /// The chunks of one Arrow argument: a `pyarrow.Array`, `ChunkedArray`, polars `Series` or
 /// any object with `__arrow_c_array__` or `__arrow_c_stream__`.
 #[derive(Debug)]
@@ -167,7 +170,7 @@ impl Column {
     /// `naive_datetime` for a timestamp column without a time zone (it does not say which
     /// instants it means); `invalid_option` for another type; `instant_out_of_range` for a
     /// value chrono cannot hold.
-    pub fn instants(&self) -> Result<(Vec<Option<DateTime<Utc>>>, TimeUnit), Error> {
+    pub fn instants(&self) -> Result<(Instants, TimeUnit), Error> {
         let unit = match &self.data_type {
             DataType::Timestamp(unit, Some(_)) => *unit,
             DataType::Timestamp(unit, None) => {

@@ -197,6 +197,29 @@ pub enum SeverityLevel {
 }
 
 impl SeverityLevel {
+    /// The snake_case code of the level, as in JSON: `none`, `no_explicit_reproach`,
+    /// `disapproval`, `accusation` or `blame`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use webcare::SeverityLevel;
+    ///
+    /// assert_eq!(SeverityLevel::NoExplicitReproach.code(), "no_explicit_reproach");
+    /// let json = serde_json::to_string(&SeverityLevel::Blame)?;
+    /// assert_eq!(json, format!("\"{}\"", SeverityLevel::Blame.code()));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            SeverityLevel::None => "none",
+            SeverityLevel::NoExplicitReproach => "no_explicit_reproach",
+            SeverityLevel::Disapproval => "disapproval",
+            SeverityLevel::Accusation => "accusation",
+            SeverityLevel::Blame => "blame",
+        }
+    }
+
     /// The level as a number, 0 (none) to 4 (blame).
     pub fn rank(self) -> u8 {
         match self {
