@@ -21,12 +21,12 @@ object per row) and webcare works on them in Rust without the GIL::
 - ``business_elapsed(calendar, start, end)``: a duration column ``business_elapsed``.
 - ``due(calendar, start, duration)``: a ``Datetime(tz="UTC")`` column ``due``.
 
-Column arguments are column names or expressions. Timestamps must carry a time zone (a
-naive ``Datetime`` raises `webcare.InvalidInputError` with code ``naive_datetime``: polars
-re-raises webcare's error class with its query context appended and without the ``.code``
-attribute, so the message ends in ``(code naive_datetime)``); to read
+Column arguments are column names or expressions. Timestamps must carry a time zone: a
+naive ``Datetime`` raises `webcare.InvalidInputError` (code ``naive_datetime``). To read
 RFC 3339 text with offsets use ``pl.col(c).str.to_datetime(time_zone="UTC")``. Nulls in give
-nulls out. Results are exactly the per-message API's (`Classifier.classify`,
+nulls out. Errors: polars re-raises an exception from inside a query as the same class with
+the query's context appended and without attributes such as ``.code``, so webcare's
+messages end in ``(code <code>)`` here. Results are exactly the per-message API's (`Classifier.classify`,
 `Calendar.elapsed`, `Calendar.add`); durations and instants are in microseconds by default,
 the unit of ``datetime.timedelta``.
 

@@ -21,7 +21,9 @@ see the README's "On a cluster").
   `ReportPart`s are merged on the driver.
 
 Timestamps are Spark ``TimestampType`` (instants; ``TimestampNTZType`` is naive and raises
-`InvalidInputError` with code ``naive_datetime`` on the executors). Spark keeps microseconds,
+`InvalidInputError` with code ``naive_datetime`` on the executors). An error on an executor
+reaches the driver as Spark's ``PythonException`` whose text holds webcare's message and
+``(code <code>)``. Spark keeps microseconds,
 the unit of ``datetime``, so every value equals the per-message API's.
 
 pyspark and pyarrow are needed only by this module: ``import webcare`` does not import them.
@@ -50,7 +52,7 @@ from pyspark.sql.types import (
 )
 
 from webcare import arrow
-from webcare._webcare import Calendar, Classifier, Inbox, Policy, Report, ReportPart
+from webcare._webcare import Calendar, Classifier, Inbox, Policy, Report, ReportPart, WebcareError
 
 __all__ = [
     "CLASSIFICATION",
@@ -160,7 +162,11 @@ def _appending(
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
-            added = compute(batch)
+            try:
+                added = compute(batch)
+            except WebcareError as e:
+                # Spark passes the worker's traceback text to the driver, not the object.
+                raise type(e)(f"{e} (code {e.code})") from e
             out = pa.RecordBatch.from_arrays(list(batch.columns) + list(added), names=names)
             yield out if out.schema.equals(target) else out.cast(target)
 
