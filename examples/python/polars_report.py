@@ -107,15 +107,22 @@ def responses(lf: pl.LazyFrame, policy: webcare.Policy, now: Any) -> pl.LazyFram
     calendars = {name: webcare.Calendar.from_json(json.dumps(c)) for name, c in doc["calendars"].items()}
     targets = first_reply_targets(policy)
 
-    inbound = pl.col("direction") == "inbound"
-    first_in = pl.col("at").filter(inbound).min()
+    # The narrow projection: per message a key, its channel, its direction and its instant.
+    inbound = pl.col("inbound")
+    first_in = pl.when(inbound).then(pl.col("at")).min()
     conversations = (
-        lf.select("case_id", "channel", "direction", instant("sent_at").alias("at"))
+        lf.select(
+            "case_id",
+            pl.col("channel").cast(pl.Categorical),
+            (pl.col("direction") == "inbound").alias("inbound"),
+            instant("sent_at").alias("at"),
+        )
         .group_by("case_id")
         .agg(
             first_in.alias("first_in"),
-            pl.col("channel").filter(inbound).sort_by(pl.col("at").filter(inbound)).first().alias("channel"),
-            pl.col("at").filter(~inbound & (pl.col("at") > first_in)).min().alias("first_reply"),
+            # The channel of the first customer message in the file (files are in time order).
+            pl.col("channel").filter(inbound).first().cast(pl.String).alias("channel"),
+            pl.when(~inbound & (pl.col("at") > first_in)).then(pl.col("at")).min().alias("first_reply"),
         )
         .filter(pl.col("first_in").is_not_null())
     )
