@@ -36,6 +36,7 @@ polars (and pyarrow, which `webcare.arrow` returns) are needed only by this modu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any, Callable, Literal, TypeVar
 
@@ -141,7 +142,7 @@ def classify(
 
     names = list(given)
 
-    def many(series: list[pl.Series]) -> pl.Series:
+    def many(series: Sequence[pl.Series]) -> pl.Series:
         texts, rest = series[0], series[1:]
         batch = _coded(arrow.classify, texts, clf, **dict(zip(names, rest)))
         return _series(texts.name, batch.to_struct_array(), CLASSIFICATION)
@@ -166,7 +167,7 @@ def business_elapsed(
     """
     dtype = pl.Duration(unit)
 
-    def f(series: list[pl.Series]) -> pl.Series:
+    def f(series: Sequence[pl.Series]) -> pl.Series:
         starts, ends = series
         return _series(starts.name, _coded(arrow.business_elapsed, calendar, starts, ends), dtype)
 
@@ -197,7 +198,7 @@ def due(
         expr = _column(start).map_batches(one, return_dtype=dtype, is_elementwise=True)
         return expr.alias("due")
 
-    def f(series: list[pl.Series]) -> pl.Series:
+    def f(series: Sequence[pl.Series]) -> pl.Series:
         starts, durations = series
         return _series(starts.name, _coded(arrow.due, calendar, starts, durations), dtype)
 

@@ -262,7 +262,8 @@ def _jsonl(column: pa.Array | pa.ChunkedArray) -> bytes:
         pa.int64() if wide else pa.int32(), len(column) + 1, [None, column.buffers()[1]], offset=column.offset
     )
     first, last = offsets[0].as_py(), offsets[len(column)].as_py()
-    return column.buffers()[2][first:last].to_pybytes()
+    data: bytes = column.buffers()[2][first:last].to_pybytes()
+    return data
 
 
 def report(
