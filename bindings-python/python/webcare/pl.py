@@ -41,7 +41,7 @@ from datetime import timedelta
 from typing import Any, Callable, Literal, TypeVar
 
 import polars as pl
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from webcare import arrow
 from webcare._webcare import Calendar, Classifier, WebcareError
