@@ -357,6 +357,11 @@ export declare class Inbox {
    * read at `now`.
    */
   report(now: Date): JsReport
+  /**
+   * What `report(now)` folds, before it becomes figures: a `ReportPart` that merges with
+   * the parts of other inboxes (each holding whole conversations) into one report.
+   */
+  reportPart(now: Date): ReportPart
   /** Messages pushed (duplicates included). */
   get pushed(): number
   /** Conversations held open now. */
@@ -451,6 +456,40 @@ export declare class Report {
   equals(other: Report): boolean
 }
 export type JsReport = Report
+
+/**
+ * The accumulators of a report before they become figures (from `inbox.reportPart`): a
+ * piece of a report that merges with the parts of other inboxes into one report, for a
+ * report made on many machines. Put each conversation's messages in one part and read
+ * every part at the same instant under the same policy.
+ */
+export declare class ReportPart {
+  /**
+   * A part from `toJson` output. Throws `invalid_json` for text that is not a report
+   * part and `unsupported_snapshot_version` for a part of another format version.
+   */
+  static fromJson(text: string): ReportPart
+  /** The part as JSON text. */
+  toJson(): string
+  /**
+   * Adds `other`'s accumulators to this part. Throws `report_part_mismatch` when the
+   * parts were read at different instants, under different policies or with different
+   * consistency windows; this part is then unchanged.
+   */
+  merge(other: ReportPart): void
+  /**
+   * The report: checks the pending answers for consistency and turns every
+   * accumulator into figures. The part stays as it is.
+   */
+  finish(): Report
+  /** The instant the part was read at (the report's `at`). */
+  get at(): Date
+  /** The consistency window of the inbox the part came from. */
+  get consistencyWindow(): number
+  /** The policy the part was made under. */
+  get policy(): Policy
+}
+export type JsReportPart = ReportPart
 
 /**
  * Scores inbound messages: which to answer first, and how.

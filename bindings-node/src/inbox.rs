@@ -266,7 +266,7 @@ impl JsInbox {
 
     /// What `report(now)` folds, before it becomes figures: a `ReportPart` that merges with
     /// the parts of other inboxes (each holding whole conversations) into one report.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "ReportPart")]
     pub fn report_part(&self, env: &Env, now: JsDate<'_>) -> Result<JsReportPart> {
         let now = instant(env, &now)?;
         let inbox = lock(&self.0);

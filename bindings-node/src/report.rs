@@ -271,7 +271,7 @@ impl JsReportPart {
 
     /// The report: checks the pending answers for consistency and turns every
     /// accumulator into figures. The part stays as it is.
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Report")]
     pub fn finish(&self) -> JsReport {
         JsReport(self.0.borrow().clone().finish())
     }
