@@ -53,7 +53,6 @@ __all__ = [
     "due",
 ]
 
-TimeUnit = Literal["ms", "us", "ns"]
 
 _SCORES = pl.Struct(
     {"complaint": pl.Float64, "question": pl.Float64, "praise": pl.Float64, "other": pl.Float64}
@@ -158,7 +157,7 @@ def business_elapsed(
     start: str | pl.Expr,
     end: str | pl.Expr,
     *,
-    unit: TimeUnit = "us",
+    unit: Literal["ms", "us", "ns"] = "us",
 ) -> pl.Expr:
     """The open time of `calendar` between two timestamp columns: a ``Duration(unit)`` column
     named ``business_elapsed``, negative where `end` is before `start`, null where either is
@@ -180,7 +179,7 @@ def due(
     start: str | pl.Expr,
     duration: str | pl.Expr | timedelta,
     *,
-    unit: TimeUnit = "us",
+    unit: Literal["ms", "us", "ns"] = "us",
 ) -> pl.Expr:
     """When a clock started at `start` falls due after `duration` of `calendar`'s open time:
     a ``Datetime(unit, "UTC")`` column named ``due``, null where an input is null. `duration`
