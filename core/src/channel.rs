@@ -107,6 +107,25 @@ impl Channel {
     }
 }
 
+impl Channel {
+    /// The built-in channel whose name is exactly `name` (lower case, no alias, no
+    /// whitespace): the allocation-free path of readers that see canonical names.
+    pub(crate) fn built_in(name: &str) -> Option<Channel> {
+        Some(match name {
+            "x" => Channel::X,
+            "x_dm" => Channel::XDm,
+            "facebook" => Channel::Facebook,
+            "instagram" => Channel::Instagram,
+            "whatsapp" => Channel::WhatsApp,
+            "email" => Channel::Email,
+            "phone" => Channel::Phone,
+            "web_form" => Channel::WebForm,
+            "chat" => Channel::Chat,
+            _ => return None,
+        })
+    }
+}
+
 impl FromStr for Channel {
     type Err = Error;
 
@@ -118,16 +137,12 @@ impl FromStr for Channel {
     /// `custom:<name>` with a non-empty name of letters, digits, `_`, `-` or `.`.
     fn from_str(text: &str) -> Result<Channel> {
         let lower = text.trim().to_lowercase();
+        if let Some(channel) = Channel::built_in(&lower) {
+            return Ok(channel);
+        }
         let channel = match lower.as_str() {
-            "x" | "twitter" => Channel::X,
-            "x_dm" | "twitter_dm" => Channel::XDm,
-            "facebook" => Channel::Facebook,
-            "instagram" => Channel::Instagram,
-            "whatsapp" => Channel::WhatsApp,
-            "email" => Channel::Email,
-            "phone" => Channel::Phone,
-            "web_form" => Channel::WebForm,
-            "chat" => Channel::Chat,
+            "twitter" => Channel::X,
+            "twitter_dm" => Channel::XDm,
             other => match other.strip_prefix("custom:") {
                 Some(name)
                     if !name.is_empty()

@@ -275,21 +275,6 @@ impl<'a> Cursor<'a> {
     }
 }
 
-fn fast_channel(name: &str) -> Option<Channel> {
-    Some(match name {
-        "x" => Channel::X,
-        "x_dm" => Channel::XDm,
-        "facebook" => Channel::Facebook,
-        "instagram" => Channel::Instagram,
-        "whatsapp" => Channel::WhatsApp,
-        "email" => Channel::Email,
-        "phone" => Channel::Phone,
-        "web_form" => Channel::WebForm,
-        "chat" => Channel::Chat,
-        _ => return None,
-    })
-}
-
 /// The message of a JSON line on the common path: one parse with borrowed strings, the
 /// channel and direction in their canonical spelling. `None` whenever anything is unusual
 /// (including every error), so that [`Message::from_json`] decides, with its errors.
@@ -302,7 +287,7 @@ pub(super) fn fast_message(line: &str) -> Option<Message> {
     };
     let message = Message {
         id: r.id.into_owned(),
-        channel: fast_channel(&r.channel)?,
+        channel: Channel::built_in(&r.channel)?,
         direction,
         author: r.author.into_owned(),
         sent_at: parse_instant(&r.sent_at).ok()?,
