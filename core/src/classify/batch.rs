@@ -148,15 +148,25 @@ impl Classifier {
 /// [`convert_offsets`] to [`OffsetUnit::CodePoint`] of one offset, without allocating.
 fn code_points_before(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    let prefix = text.as_bytes().get(..end).unwrap_or_default();
-    // Every byte that is not a continuation byte (0b10xx_xxxx) starts a code point.
-    let starts = prefix.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    if text.is_char_boundary(end) {
-        starts
-    } else {
-        // The code point that straddles `offset` does not end before it.
-        starts.saturating_sub(1)
+    if let Some(prefix) = text.get(..end) {
+        return prefix.chars().count();
     }
+    // `end` is inside a code point: count the code points that start before it (every byte
+    // that is not a continuation byte, 0b10xx_xxxx, starts one), less the one it is inside.
+    let prefix = text.as_bytes().get(..end).unwrap_or_default();
+    let starts = prefix.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    starts.saturating_sub(1)
+}
+
+/// A UTF-8 byte range of `text` as code points: the end counted on from the start when
+/// both fall on character boundaries, so the text before the start is read once.
+fn code_point_span(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = code_points_before(text, span.start);
+    let end = match text.get(span.clone()) {
+        Some(inside) => start + inside.chars().count(),
+        None => code_points_before(text, span.end),
+    };
+    start..end
 }
 
 #[cfg(test)]
