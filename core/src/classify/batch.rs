@@ -126,8 +126,7 @@ impl Classifier {
         }
         if unit == OffsetUnit::CodePoint {
             for s in &mut c.signals {
-                s.span =
-                    code_points_before(text, s.span.start)..code_points_before(text, s.span.end);
+                s.span = code_point_span(text, s.span.clone());
             }
             return Some(c);
         }
