@@ -124,6 +124,17 @@ def test_nulls_in_give_null_rows_out() -> None:
         assert column.null_count == 1
 
 
+def test_many_rows_with_nulls_keep_their_order() -> None:
+    # Enough rows for the work to be cut into several parts; nulls fall inside every part.
+    sample = [m["text"] for m in messages()]
+    texts = [None if i % 7 == 3 else sample[i % len(sample)] for i in range(3 * len(sample))]
+    classifier = webcare.Classifier()
+    batch = arrow.classify(pa.array(texts), classifier)
+    nulls = {k: None for k in batch.schema.names}
+    expected = [nulls if t is None else classifier.classify(t).to_dict() for t in texts]
+    assert batch.to_pylist() == expected
+
+
 def test_empty_input() -> None:
     batch = arrow.classify(pa.array([], pa.string()))
     assert batch.num_rows == 0

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use arrow_array::builder::{Float64Builder, StringBuilder};
+use arrow_array::builder::StringBuilder;
 use arrow_array::{ArrayRef, Float64Array, Int64Array, ListArray, RecordBatch, StructArray};
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
@@ -67,96 +67,157 @@ pub fn internal(err: arrow_schema::ArrowError) -> Error {
     }
 }
 
-/// The rows as a record batch of [`schema`]; a `None` row is null in every column.
-pub fn to_batch(rows: &[Option<Classification>]) -> Result<RecordBatch, Error> {
-    let n = rows.len();
-    let mut label = StringBuilder::with_capacity(n, n * 8);
-    let mut level = StringBuilder::with_capacity(n, n * 12);
-    let mut language = StringBuilder::with_capacity(n, n * 2);
-    let mut severity = Float64Builder::with_capacity(n);
-    let mut scores: Vec<Vec<f64>> = vec![Vec::with_capacity(n); Label::ALL.len()];
-    let mut valid = Vec::with_capacity(n);
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0_i32);
-    let (mut kind, mut s_label) = (StringBuilder::new(), StringBuilder::new());
-    let (mut weight, mut start, mut end) = (Vec::new(), Vec::new(), Vec::new());
-    for row in rows {
-        valid.push(row.is_some());
+/// The columns of one part of the rows, written while the part is classified.
+struct Part {
+    valid: Vec<bool>,
+    label: StringBuilder,
+    level: StringBuilder,
+    language: StringBuilder,
+    severity: Vec<f64>,
+    scores: Vec<Vec<f64>>,
+    offsets: Vec<i32>,
+    kind: StringBuilder,
+    signal_label: StringBuilder,
+    weight: Vec<f64>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    /// Set when the part has more signals than an `i32` list offset can count.
+    overflow: bool,
+}
+
+impl Part {
+    /// An empty part with room for `rows` rows (and a few signals each).
+    fn new(rows: usize) -> Part {
+        let signals = rows * 2;
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        Part {
+            valid: Vec::with_capacity(rows),
+            label: StringBuilder::with_capacity(rows, rows * 9),
+            level: StringBuilder::with_capacity(rows, rows * 8),
+            language: StringBuilder::with_capacity(rows, rows * 2),
+            severity: Vec::with_capacity(rows),
+            scores: vec![Vec::with_capacity(rows); Label::ALL.len()],
+            offsets,
+            kind: StringBuilder::with_capacity(signals, signals * 12),
+            signal_label: StringBuilder::with_capacity(signals, signals * 9),
+            weight: Vec::with_capacity(signals),
+            start: Vec::with_capacity(signals),
+            end: Vec::with_capacity(signals),
+            overflow: false,
+        }
+    }
+
+    /// Appends one row; `None` is null in every column.
+    fn push(&mut self, row: Option<&Classification>) {
+        self.valid.push(row.is_some());
         match row {
             None => {
-                label.append_null();
-                level.append_null();
-                language.append_null();
-                severity.append_null();
-                for column in &mut scores {
+                self.label.append_null();
+                self.level.append_null();
+                self.language.append_null();
+                self.severity.push(0.0);
+                for column in &mut self.scores {
                     column.push(0.0);
                 }
             }
             Some(c) => {
-                label.append_value(c.label.code());
-                level.append_value(c.severity.level.code());
-                language.append_value(c.language.code());
-                severity.append_value(c.severity.score);
-                for (column, l) in scores.iter_mut().zip(Label::ALL) {
+                self.label.append_value(c.label.code());
+                self.level.append_value(c.severity.level.code());
+                self.language.append_value(c.language.code());
+                self.severity.push(c.severity.score);
+                for (column, l) in self.scores.iter_mut().zip(Label::ALL) {
                     column.push(c.scores.get(l));
                 }
                 for s in &c.signals {
-                    kind.append_value(s.kind.code());
-                    s_label.append_value(s.label.code());
-                    weight.push(s.weight);
-                    start.push(s.span.start as i64);
-                    end.push(s.span.end as i64);
+                    self.kind.append_value(s.kind.code());
+                    self.signal_label.append_value(s.label.code());
+                    self.weight.push(s.weight);
+                    self.start.push(s.span.start as i64);
+                    self.end.push(s.span.end as i64);
                 }
             }
         }
-        let count = i32::try_from(weight.len()).map_err(|_| Error::InvalidOption {
-            option: "texts",
-            value: format!("{} signals", weight.len()),
-            reason: "too many signals for one Arrow list array (at most 2^31 - 1)",
-        })?;
-        offsets.push(count);
+        let count = i32::try_from(self.weight.len()).unwrap_or_else(|_| {
+            self.overflow = true;
+            i32::MAX
+        });
+        self.offsets.push(count);
     }
-    let nulls = nulls(valid);
-    let scores = StructArray::try_new(
-        score_fields(),
-        scores
-            .into_iter()
-            .map(|v| Arc::new(Float64Array::from(v)) as ArrayRef)
-            .collect(),
-        nulls.clone(),
-    )
-    .map_err(internal)?;
-    let signals = StructArray::try_new(
-        signal_fields(),
-        vec![
-            Arc::new(kind.finish()),
-            Arc::new(s_label.finish()),
-            Arc::new(Float64Array::from(weight)),
-            Arc::new(Int64Array::from(start)),
-            Arc::new(Int64Array::from(end)),
-        ],
-        None,
-    )
-    .map_err(internal)?;
-    let signals = ListArray::try_new(
-        signal_item(),
-        OffsetBuffer::new(offsets.into()),
-        Arc::new(signals),
-        nulls,
-    )
-    .map_err(internal)?;
-    RecordBatch::try_new(
-        schema(),
-        vec![
-            Arc::new(label.finish()),
-            Arc::new(scores),
-            Arc::new(severity.finish()),
-            Arc::new(level.finish()),
-            Arc::new(language.finish()),
+
+    /// The part as a record batch of [`schema`].
+    fn finish(mut self) -> Result<RecordBatch, Error> {
+        if self.overflow {
+            return Err(Error::InvalidOption {
+                option: "texts",
+                value: format!("{} signals", self.weight.len()),
+                reason: "too many signals for one Arrow list array (at most 2^31 - 1)",
+            });
+        }
+        let nulls = nulls(self.valid);
+        let scores = StructArray::try_new(
+            score_fields(),
+            self.scores
+                .into_iter()
+                .map(|v| Arc::new(Float64Array::from(v)) as ArrayRef)
+                .collect(),
+            nulls.clone(),
+        )
+        .map_err(internal)?;
+        let signals = StructArray::try_new(
+            signal_fields(),
+            vec![
+                Arc::new(self.kind.finish()),
+                Arc::new(self.signal_label.finish()),
+                Arc::new(Float64Array::from(self.weight)),
+                Arc::new(Int64Array::from(self.start)),
+                Arc::new(Int64Array::from(self.end)),
+            ],
+            None,
+        )
+        .map_err(internal)?;
+        let signals = ListArray::try_new(
+            signal_item(),
+            OffsetBuffer::new(self.offsets.into()),
             Arc::new(signals),
-        ],
-    )
-    .map_err(internal)
+            nulls.clone(),
+        )
+        .map_err(internal)?;
+        let severity = Float64Array::try_new(self.severity.into(), nulls).map_err(internal)?;
+        RecordBatch::try_new(
+            schema(),
+            vec![
+                Arc::new(self.label.finish()),
+                Arc::new(scores),
+                Arc::new(severity),
+                Arc::new(self.level.finish()),
+                Arc::new(self.language.finish()),
+                Arc::new(signals),
+            ],
+        )
+        .map_err(internal)
+    }
+}
+
+/// The parts' rows, in order, as one record batch of [`schema`].
+fn concat(parts: Vec<Part>) -> Result<RecordBatch, Error> {
+    let signals: usize = parts.iter().map(|p| p.weight.len()).sum();
+    if i32::try_from(signals).is_err() {
+        return Err(Error::InvalidOption {
+            option: "texts",
+            value: format!("{signals} signals"),
+            reason: "too many signals for one Arrow list array (at most 2^31 - 1)",
+        });
+    }
+    let mut batches = parts
+        .into_iter()
+        .map(Part::finish)
+        .collect::<Result<Vec<_>, _>>()?;
+    match batches.len() {
+        0 => Part::new(0).finish(),
+        1 => Ok(batches.swap_remove(0)),
+        _ => arrow_select::concat::concat_batches(&schema(), &batches).map_err(internal),
+    }
 }
 
 /// Classifies every text of an Arrow string column on all cores, with the GIL released,
@@ -215,8 +276,14 @@ pub fn classify<'py>(
                     .and_then(|p| p.get(i).copied().flatten())
                     .unwrap_or_default(),
             };
-            let out = classifier.classify_rows(&rows, context, OffsetUnit::CodePoint);
-            to_batch(&out)
+            let parts = classifier.classify_rows_into(
+                &rows,
+                context,
+                OffsetUnit::CodePoint,
+                Part::new,
+                Part::push,
+            );
+            concat(parts)
         })
     })?;
     PyRecordBatch::new(batch).into_pyarrow(py)

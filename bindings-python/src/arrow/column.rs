@@ -340,6 +340,14 @@ fn offset_strs<'a, O: OffsetSizeTrait>(
     let offsets = array.value_offsets();
     let values = array.values().as_slice();
     let nulls = array.logical_nulls();
+    // Validate the values the array spans once; a row is then a slice of it, valid when
+    // both its ends fall on character boundaries. Otherwise (a value that is not UTF-8, or
+    // invalid bytes under a null) the row is validated alone, which finds the bad byte.
+    let base = offsets.first().map_or(0, |o| o.as_usize());
+    let whole = offsets
+        .last()
+        .and_then(|last| values.get(base..last.as_usize()))
+        .and_then(|bytes| std::str::from_utf8(bytes).ok());
     for i in 0..array.len() {
         if nulls.as_ref().is_some_and(|n| n.is_null(i)) {
             out.push(None);
@@ -348,10 +356,15 @@ fn offset_strs<'a, O: OffsetSizeTrait>(
         let (Some(start), Some(end)) = (offsets.get(i), offsets.get(i + 1)) else {
             return Err(malformed(name, "offsets shorter than the array"));
         };
+        let (start, end) = (start.as_usize(), end.as_usize());
         let bytes = values
-            .get(start.as_usize()..end.as_usize())
+            .get(start..end)
             .ok_or_else(|| malformed(name, "offsets outside the value buffer"))?;
-        out.push(Some(utf8(bytes)?));
+        let text = whole.and_then(|w| w.get(start.checked_sub(base)?..end.checked_sub(base)?));
+        out.push(Some(match text {
+            Some(text) => text,
+            None => utf8(bytes)?,
+        }));
     }
     Ok(())
 }

@@ -5,6 +5,10 @@ use rayon::prelude::*;
 use super::{Classification, Classifier, Context};
 use crate::span::{convert_offsets, OffsetUnit};
 
+/// The fewest rows a part of [`Classifier::classify_rows_into`] has (but the last), so the
+/// per-part setup stays small against the classification.
+const MIN_PART_ROWS: usize = 1024;
+
 impl Classifier {
     /// Classifies a column of texts on all cores (rayon's global pool), in input order:
     /// row `i` is `classify(texts[i], &context(i))`, with its signal spans converted to
@@ -42,22 +46,172 @@ impl Classifier {
         texts
             .par_iter()
             .enumerate()
-            .map(|(i, text)| {
-                let text = text.as_ref()?.as_ref();
-                let mut c = self.classify(text, &context(i));
-                if unit != OffsetUnit::Utf8Byte && !c.signals.is_empty() && !text.is_ascii() {
-                    let offsets: Vec<usize> = c
-                        .signals
-                        .iter()
-                        .flat_map(|s| [s.span.start, s.span.end])
-                        .collect();
-                    let converted = convert_offsets(text, &offsets, unit);
-                    for (s, p) in c.signals.iter_mut().zip(converted.chunks_exact(2)) {
-                        s.span = p[0]..p[1];
-                    }
+            .map(|(i, text)| self.classify_row(text.as_ref(), &context(i), unit))
+            .collect()
+    }
+
+    /// [`Classifier::classify_rows`] without the vector of results: the column is cut into
+    /// contiguous parts, classified on all cores, and every row's result (`None` for a
+    /// missing text) is handed in order to `visit` with its part's sink, made by
+    /// `new(rows_in_part)`. Returns the sinks in input order; their rows, concatenated, are
+    /// the rows of `classify_rows`.
+    ///
+    /// A caller that builds a columnar result (such as Arrow arrays) writes each part's
+    /// columns while the part is classified and only concatenates at the end. On one
+    /// thread the whole column is one part; on more, each thread gets several parts so that
+    /// uneven texts balance out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use webcare::span::OffsetUnit;
+    /// use webcare::{Classifier, Context};
+    ///
+    /// let c = Classifier::default();
+    /// let texts = [Some("Still waiting!!"), None, Some("Dank je wel 😀")];
+    /// let parts = c.classify_rows_into(
+    ///     &texts,
+    ///     |_| Context::default(),
+    ///     OffsetUnit::CodePoint,
+    ///     Vec::with_capacity,
+    ///     |labels: &mut Vec<Option<&'static str>>, row| labels.push(row.map(|r| r.label.code())),
+    /// );
+    /// let labels: Vec<_> = parts.into_iter().flatten().collect();
+    /// assert_eq!(labels, [Some("complaint"), None, Some("praise")]);
+    /// ```
+    pub fn classify_rows_into<T, F, S, N, V>(
+        &self,
+        texts: &[Option<T>],
+        context: F,
+        unit: OffsetUnit,
+        new: N,
+        visit: V,
+    ) -> Vec<S>
+    where
+        T: AsRef<str> + Sync,
+        F: Fn(usize) -> Context + Sync,
+        S: Send,
+        N: Fn(usize) -> S + Sync,
+        V: Fn(&mut S, Option<&Classification>) + Sync,
+    {
+        let threads = rayon::current_num_threads();
+        let parts = if threads <= 1 { 1 } else { threads * 4 };
+        let part_rows = texts.len().div_ceil(parts).max(MIN_PART_ROWS);
+        texts
+            .par_chunks(part_rows)
+            .enumerate()
+            .map(|(p, chunk)| {
+                let mut sink = new(chunk.len());
+                for (j, text) in chunk.iter().enumerate() {
+                    let context = context(p * part_rows + j);
+                    let row = self.classify_row(text.as_ref(), &context, unit);
+                    visit(&mut sink, row.as_ref());
                 }
-                Some(c)
+                sink
             })
             .collect()
+    }
+
+    /// One row of [`Classifier::classify_rows`].
+    fn classify_row<T: AsRef<str>>(
+        &self,
+        text: Option<&T>,
+        context: &Context,
+        unit: OffsetUnit,
+    ) -> Option<Classification> {
+        let text = text?.as_ref();
+        let mut c = self.classify(text, context);
+        if unit == OffsetUnit::Utf8Byte || c.signals.is_empty() || text.is_ascii() {
+            return Some(c);
+        }
+        if unit == OffsetUnit::CodePoint {
+            for s in &mut c.signals {
+                s.span = code_point_span(text, s.span.clone());
+            }
+            return Some(c);
+        }
+        let offsets: Vec<usize> = c
+            .signals
+            .iter()
+            .flat_map(|s| [s.span.start, s.span.end])
+            .collect();
+        let converted = convert_offsets(text, &offsets, unit);
+        for (s, p) in c.signals.iter_mut().zip(converted.chunks_exact(2)) {
+            s.span = p[0]..p[1];
+        }
+        Some(c)
+    }
+}
+
+/// The code points that end at or before byte `offset` of `text` (clamped to its length):
+/// [`convert_offsets`] to [`OffsetUnit::CodePoint`] of one offset, without allocating.
+fn code_points_before(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    if let Some(prefix) = text.get(..end) {
+        return prefix.chars().count();
+    }
+    // `end` is inside a code point: count the code points that start before it (every byte
+    // that is not a continuation byte, 0b10xx_xxxx, starts one), less the one it is inside.
+    let prefix = text.as_bytes().get(..end).unwrap_or_default();
+    let starts = prefix.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    starts.saturating_sub(1)
+}
+
+/// A UTF-8 byte range of `text` as code points: the end counted on from the start when
+/// both fall on character boundaries, so the text before the start is read once.
+fn code_point_span(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = code_points_before(text, span.start);
+    let end = match text.get(span.clone()) {
+        Some(inside) => start + inside.chars().count(),
+        None => code_points_before(text, span.end),
+    };
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_points_before_matches_convert_offsets() {
+        let texts = ["", "ok", "€25 😀 ok", "naïve café", "😀😀x", "a\u{301}b"];
+        for text in texts {
+            for offset in 0..=text.len() + 2 {
+                let expected = convert_offsets(text, &[offset], OffsetUnit::CodePoint)[0];
+                assert_eq!(
+                    code_points_before(text, offset),
+                    expected,
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn classify_rows_into_gives_the_rows_of_classify_rows_in_order() {
+        let c = Classifier::default();
+        let base = [
+            Some("Still waiting!! 😡"),
+            None,
+            Some("Dank je wel 😀"),
+            Some("where is my parcel?"),
+        ];
+        let texts: Vec<Option<&str>> = base.iter().cycle().take(5000).copied().collect();
+        let context = |i: usize| Context {
+            reach: Some(i as u64),
+            ..Context::default()
+        };
+        for unit in [
+            OffsetUnit::CodePoint,
+            OffsetUnit::Utf16,
+            OffsetUnit::Utf8Byte,
+        ] {
+            let expected = c.classify_rows(&texts, context, unit);
+            let parts = c.classify_rows_into(&texts, context, unit, Vec::with_capacity, |v, r| {
+                v.push(r.cloned())
+            });
+            let got: Vec<_> = parts.into_iter().flatten().collect();
+            assert_eq!(got, expected);
+        }
     }
 }
