@@ -49,19 +49,15 @@ impl Column {
         let array = match value.extract::<AnyArray>() {
             Ok(array) => array,
             Err(err) => {
-                let found = value
-                    .get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default();
                 return guard(py, || {
-                    Err(Error::InvalidOption {
-                        option: name,
-                        value: format!("{found} ({err})"),
-                        reason: "must be an Arrow array (an object with __arrow_c_array__ or \
-                                 __arrow_c_stream__, such as pyarrow.Array or polars.Series)",
-                    })
-                });
+                    Err(not_arrow(
+                        name,
+                        value,
+                        &err,
+                        "must be an Arrow array (an object with __arrow_c_array__ or \
+                         __arrow_c_stream__, such as pyarrow.Array or polars.Series)",
+                    ))
+                })
             }
         };
         let chunked = array.into_chunked_array()?;
@@ -229,6 +225,26 @@ impl Column {
             .map(|v| v.map(|v| duration_of(self.name, unit, v)).transpose())
             .collect::<Result<_, _>>()?;
         Ok((values, unit))
+    }
+}
+
+/// `invalid_option` for an argument that did not import as Arrow: names the argument, the
+/// Python type found and why the import failed.
+pub fn not_arrow(
+    name: &'static str,
+    value: &Bound<'_, PyAny>,
+    err: &PyErr,
+    reason: &'static str,
+) -> Error {
+    let found = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Error::InvalidOption {
+        option: name,
+        value: format!("{found} ({err})"),
+        reason,
     }
 }
 

@@ -13,7 +13,7 @@ use webcare::triage::{Triage, TriageRow};
 use webcare::{Direction, Error, Message};
 
 use super::classify::{default_classifier, internal, nulls};
-use super::column::Column;
+use super::column::{not_arrow, Column};
 use crate::classify::PyClassifier;
 use crate::convert::{guard, instant};
 use crate::triage::PyTriager;
@@ -284,19 +284,15 @@ pub fn triage<'py>(
     let input = match batch.extract::<AnyRecordBatch>() {
         Ok(input) => input,
         Err(err) => {
-            let found = batch
-                .get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_default();
             return guard(py, || {
-                Err(Error::InvalidOption {
-                    option: "batch",
-                    value: format!("{found} ({err})"),
-                    reason: "must be an Arrow record batch or table (an object with \
-                             __arrow_c_array__ or __arrow_c_stream__)",
-                })
-            });
+                Err(not_arrow(
+                    "batch",
+                    batch,
+                    &err,
+                    "must be an Arrow record batch or table (an object with \
+                     __arrow_c_array__ or __arrow_c_stream__)",
+                ))
+            })
         }
     };
     let batches = input
