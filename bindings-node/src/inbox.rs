@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use napi::bindgen_prelude::*;
 use napi::JsDate;
 use napi_derive::napi;
-use webcare::inbox::{ColumnMapping, Inbox, InboxOptions, MessageReader};
+use webcare::inbox::{Batches, ColumnMapping, Inbox, InboxOptions, MessageReader};
 use webcare::{Error, Message, RepeatOptions, Triager};
 
 use crate::classify::JsClassifier;
@@ -380,35 +380,10 @@ impl Default for JsColumnMapping {
 
 type Reader = Box<dyn Iterator<Item = std::result::Result<Message, Error>> + Send>;
 
-/// Up to `n` messages. A bad record ends the batch: it is raised at once when it is the
-/// first record of the batch, else kept for the next call, so no message is lost.
-fn read_batch(
-    reader: &mut Reader,
-    pending: &mut Option<Error>,
-    n: usize,
-) -> std::result::Result<Vec<Message>, Error> {
-    if let Some(e) = pending.take() {
-        return Err(e);
-    }
-    let mut out = Vec::with_capacity(n.min(4096));
-    while out.len() < n {
-        match reader.next() {
-            None => break,
-            Some(Ok(m)) => out.push(m),
-            Some(Err(e)) if out.is_empty() => return Err(e),
-            Some(Err(e)) => {
-                *pending = Some(e);
-                break;
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Messages read from a file one record at a time (JSON lines, or CSV through a column
 /// mapping); `read(n)` gives the next batch.
 #[napi(js_name = "MessageReader")]
-pub struct JsMessageReader(Reader, Option<Error>);
+pub struct JsMessageReader(Batches<Reader>);
 
 impl std::fmt::Debug for JsMessageReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -423,7 +398,7 @@ impl JsMessageReader {
     /// call throws its error; reading can continue after that.
     #[napi(catch_unwind)]
     pub fn read(&mut self, env: &Env, n: u32) -> Result<Vec<message::Message>> {
-        let batch = guard(env, || read_batch(&mut self.0, &mut self.1, n as usize))?;
+        let batch = guard(env, || self.0.next_batch(n as usize))?;
         Ok(batch.iter().map(message::Message::from).collect())
     }
 }
@@ -461,5 +436,5 @@ pub fn read_messages(
     } else {
         Box::new(MessageReader::json_lines(file))
     };
-    Ok(JsMessageReader(reader, None))
+    Ok(JsMessageReader(Batches::new(reader)))
 }

@@ -12,7 +12,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
-use webcare::inbox::{ColumnMapping, Inbox, InboxOptions, MessageReader, QueueItem};
+use webcare::inbox::{Batches, ColumnMapping, Inbox, InboxOptions, MessageReader, QueueItem};
 use webcare::{Error, Message, RepeatOptions, Triager};
 
 use crate::channel::PyChannel;
@@ -367,35 +367,10 @@ impl PyColumnMapping {
 
 type Reader = Box<dyn Iterator<Item = Result<Message, Error>> + Send>;
 
-/// Up to `n` messages. A bad record ends the batch: it is raised at once when it is the
-/// first record of the batch, else kept for the next call, so no message is lost.
-fn read_batch(
-    reader: &mut Reader,
-    pending: &mut Option<Error>,
-    n: usize,
-) -> std::result::Result<Vec<Message>, Error> {
-    if let Some(e) = pending.take() {
-        return Err(e);
-    }
-    let mut out = Vec::with_capacity(n.min(4096));
-    while out.len() < n {
-        match reader.next() {
-            None => break,
-            Some(Ok(m)) => out.push(m),
-            Some(Err(e)) if out.is_empty() => return Err(e),
-            Some(Err(e)) => {
-                *pending = Some(e);
-                break;
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Messages read from a file one record at a time (JSON lines, or CSV through a column
 /// mapping); iterate for one `Message` at a time or call `read(n)` for batches.
 #[pyclass(name = "MessageReader", module = "webcare")]
-pub struct PyMessageReader(std::sync::Mutex<(Reader, Option<Error>)>);
+pub struct PyMessageReader(std::sync::Mutex<Batches<Reader>>);
 
 impl std::fmt::Debug for PyMessageReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -409,8 +384,8 @@ impl PyMessageReader {
     /// (`invalid_record`, with the line and column) ends a batch: the messages before it
     /// come back, and the next call raises its error; reading can continue after that.
     fn read(&mut self, py: Python<'_>, n: usize) -> PyResult<Vec<PyMessage>> {
-        let (reader, pending) = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
-        let batch = guard(py, || py.detach(|| read_batch(reader, pending, n)))?;
+        let batches = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
+        let batch = guard(py, || py.detach(|| batches.next_batch(n)))?;
         Ok(batch.into_iter().map(PyMessage).collect())
     }
 
@@ -419,11 +394,8 @@ impl PyMessageReader {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<PyMessage>> {
-        let (reader, pending) = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
-        if let Some(e) = pending.take() {
-            return guard(py, || Err(e));
-        }
-        match reader.next() {
+        let batches = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
+        match batches.next() {
             None => Ok(None),
             Some(m) => guard(py, || m).map(|m| Some(PyMessage(m))),
         }
@@ -467,7 +439,7 @@ pub fn read_messages(
     } else {
         Box::new(MessageReader::json_lines(file))
     };
-    Ok(PyMessageReader(std::sync::Mutex::new((reader, None))))
+    Ok(PyMessageReader(std::sync::Mutex::new(Batches::new(reader))))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

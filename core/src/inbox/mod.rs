@@ -72,7 +72,7 @@ use crate::triage::{TriageInput, Triager};
 use contacts::{handle_of, Contacts};
 use conversation::{Conversation, TriageMemo};
 pub use queue::QueueItem;
-pub use source::{ColumnMapping, MessageReader};
+pub use source::{Batches, ColumnMapping, MessageReader};
 
 /// How often (in messages) the inbox looks for conversations and contacts to fold in.
 const SWEEP_EVERY: u64 = 16_384;

@@ -459,3 +459,69 @@ impl<R: BufRead> Iterator for MessageReader<R> {
         Some(item)
     }
 }
+
+/// Messages taken in batches from records that may fail one by one (a [`MessageReader`]).
+/// A bad record ends a batch: it is returned at once when it is the first record of the
+/// batch, else kept and returned by the next call, so no message and no error is lost.
+///
+/// ```
+/// use webcare::inbox::{Batches, MessageReader};
+///
+/// let lines = "{\"id\": \"1\", \"channel\": \"x\", \"direction\": \"inbound\", \"author\": \"@a\", \"sent_at\": \"2026-03-06T10:00:00Z\"}\nnot json\n";
+/// let mut batches = Batches::new(MessageReader::json_lines(lines.as_bytes()));
+/// assert_eq!(batches.next_batch(10)?.len(), 1);
+/// assert_eq!(batches.next_batch(10).unwrap_err().code(), "invalid_record");
+/// assert!(batches.next_batch(10)?.is_empty());
+/// # Ok::<(), webcare::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Batches<I> {
+    records: I,
+    pending: Option<Error>,
+}
+
+impl<I: Iterator<Item = Result<Message>>> Batches<I> {
+    /// Batches over `records`.
+    pub fn new(records: I) -> Batches<I> {
+        Batches {
+            records,
+            pending: None,
+        }
+    }
+
+    /// Up to `n` messages; empty at the end.
+    ///
+    /// # Errors
+    ///
+    /// The error of the first bad record of the batch, or the one kept from the last call.
+    pub fn next_batch(&mut self, n: usize) -> Result<Vec<Message>> {
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
+        let mut out = Vec::with_capacity(n.min(4096));
+        while out.len() < n {
+            match self.records.next() {
+                None => break,
+                Some(Ok(m)) => out.push(m),
+                Some(Err(e)) if out.is_empty() => return Err(e),
+                Some(Err(e)) => {
+                    self.pending = Some(e);
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl<I: Iterator<Item = Result<Message>>> Iterator for Batches<I> {
+    type Item = Result<Message>;
+
+    /// The next record, the kept error first.
+    fn next(&mut self) -> Option<Result<Message>> {
+        match self.pending.take() {
+            Some(e) => Some(Err(e)),
+            None => self.records.next(),
+        }
+    }
+}
