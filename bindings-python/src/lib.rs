@@ -4,6 +4,11 @@
 
 use pyo3::prelude::*;
 
+/// mimalloc serves the many short-lived strings of message batches faster than the system
+/// allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod arrow;
 mod calendar;
 mod case;

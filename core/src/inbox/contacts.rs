@@ -7,7 +7,7 @@
 //! number of recent customers, not the number of messages. Linked handles (a small
 //! union-find over the handles given to [`Inbox::link`](super::Inbox::link)) are kept.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -39,8 +39,8 @@ pub(crate) fn handle_of(channel: &Channel, author: &str) -> Option<Handle> {
 impl Contacts {
     pub(crate) fn new(window: TimeDelta) -> Contacts {
         Contacts {
-            parent: HashMap::new(),
-            recent: HashMap::new(),
+            parent: HashMap::default(),
+            recent: HashMap::default(),
             window,
         }
     }

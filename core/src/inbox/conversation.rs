@@ -129,6 +129,10 @@ pub(crate) struct Conversation {
     pub(crate) triage: Option<TriageMemo>,
     pub(crate) priority: Priority,
     pub(crate) last_at: DateTime<Utc>,
+    /// When the inbox's sweep queue will look at the conversation next; `None` while a
+    /// complaint waits (only a new message queues it again). Queue entries at other
+    /// instants are stale.
+    pub(crate) sweep_at: Option<DateTime<Utc>>,
 }
 
 impl Conversation {
@@ -143,6 +147,7 @@ impl Conversation {
             triage: None,
             priority: Priority::Normal,
             last_at: at,
+            sweep_at: None,
         }
     }
 
@@ -152,6 +157,13 @@ impl Conversation {
         self.awaited.shrink_to_fit();
         self.handles.shrink_to_fit();
         self.case.shrink_to_fit();
+    }
+
+    /// The earliest instant it may be folded in: its last message plus `retention`.
+    pub(crate) fn foldable_after(&self, retention: TimeDelta) -> DateTime<Utc> {
+        self.last_at
+            .checked_add_signed(retention)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
     }
 
     pub(crate) fn find(&self, id: &str) -> Option<&Entry> {

@@ -53,8 +53,9 @@ mod json_line;
 mod queue;
 pub mod source;
 
+use foldhash::HashMap;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use rayon::prelude::*;
@@ -152,9 +153,9 @@ pub struct Inbox {
     latest: Option<DateTime<Utc>>,
     pushed: u64,
     since_sweep: u64,
-    /// Conversations to look at in a sweep, by the latest instant from which they may be
-    /// folded in (their last message plus the retention, or when their clocks reach their
-    /// targets). An entry whose conversation has moved on since is stale and skipped.
+    /// Conversations to look at in a sweep, by the instant from which they may be folded in
+    /// (their last message plus the retention, or when their clocks reach their targets).
+    /// A conversation has one live entry, at its `sweep_at`; others are stale and skipped.
     due: BinaryHeap<Reverse<(DateTime<Utc>, u64)>>,
 }
 
@@ -166,9 +167,9 @@ impl Inbox {
             contacts: Contacts::new(options.repeat.window()),
             checker: ConsistencyChecker::default(),
             options,
-            conversations: HashMap::new(),
-            by_case: HashMap::new(),
-            by_message: HashMap::new(),
+            conversations: HashMap::default(),
+            by_case: HashMap::default(),
+            by_message: HashMap::default(),
             next_key: 0,
             links: Vec::new(),
             answers: Vec::new(),
@@ -378,11 +379,13 @@ impl Inbox {
             return Ok(());
         };
         conversation.add(message, classification)?;
-        let foldable_after = conversation
-            .last_at
-            .checked_add_signed(self.options.retention)
-            .unwrap_or(DateTime::<Utc>::MAX_UTC);
-        self.due.push(Reverse((foldable_after, k)));
+        // One live queue entry per conversation: a new message queues it only when it is not
+        // queued, or queued later than it may now be folded in (its clocks' targets).
+        let foldable_after = conversation.foldable_after(self.options.retention);
+        if conversation.sweep_at.is_none_or(|at| at > foldable_after) {
+            conversation.sweep_at = Some(foldable_after);
+            self.due.push(Reverse((foldable_after, k)));
+        }
         match classification {
             Some(c) => {
                 let earlier = match handle_of(&message.channel, &message.author) {
@@ -472,12 +475,15 @@ impl Inbox {
             let Some(c) = self.conversations.get_mut(&k) else {
                 continue;
             };
-            let foldable_after = c
-                .last_at
-                .checked_add_signed(self.options.retention)
-                .unwrap_or(DateTime::<Utc>::MAX_UTC);
+            if c.sweep_at != Some(at) {
+                // Stale: a later message queued the conversation at another instant.
+                continue;
+            }
+            let foldable_after = c.foldable_after(self.options.retention);
             if at < foldable_after {
-                // Stale: the conversation had a message since; a later entry stands for it.
+                // It had a message since it was queued: look again once that has aged.
+                c.sweep_at = Some(foldable_after);
+                self.due.push(Reverse((foldable_after, k)));
                 continue;
             }
             // The case is replayed at most once for both questions.
@@ -489,12 +495,15 @@ impl Inbox {
                 // A complaint waits: only a new message (which queues it again) changes that.
                 // Until then the conversation only waits: give back its spare capacity.
                 Err(None) => {
+                    c.sweep_at = None;
                     c.shrink_to_fit();
                     continue;
                 }
                 // Clocks run: look again once they have reached their targets.
                 Err(Some(when)) => {
-                    self.due.push(Reverse((when.max(latest), k)));
+                    let again = when.max(latest);
+                    c.sweep_at = Some(again);
+                    self.due.push(Reverse((again, k)));
                     continue;
                 }
             }
