@@ -90,6 +90,20 @@ def test_classify_travels_the_classifier_and_keeps_the_columns(spark: SparkSessi
         wsp.classify(wsp.classify(df))
 
 
+def test_classify_keeps_only_the_columns_asked_for(sample: DataFrame) -> None:
+    clf = webcare.Classifier()
+    out = wsp.classify(sample, columns=["severity", "label"])
+    assert out.columns == [*sample.columns, "label", "severity"]
+    rows = {r["id"]: r for r in out.select("id", "label", "severity").collect()}
+    for m in messages()[:200]:
+        want = clf.classify(m["text"])
+        assert (rows[m["id"]]["label"], rows[m["id"]]["severity"]) == (want.label, want.severity), m["id"]
+    assert wsp.classify(sample, columns="language").columns[-1] == "language"
+    for bad in (["label", "sentiment"], []):
+        with pytest.raises(ValueError, match="columns must name some of"):
+            wsp.classify(sample, columns=bad)
+
+
 def test_business_elapsed_and_due_equal_the_calendar_on_sample_pairs(spark: SparkSession) -> None:
     cal = office()
     pairs = reply_pairs()

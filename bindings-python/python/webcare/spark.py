@@ -31,7 +31,7 @@ pyspark and pyarrow are needed only by this module: ``import webcare`` does not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable
 
@@ -181,6 +181,7 @@ def classify(
     channel_col: str | None = None,
     reach_col: str | None = None,
     promoted_col: str | None = None,
+    columns: Sequence[str] | None = None,
 ) -> DataFrame:
     """`df` with the classification of `text_col` appended as the columns of `CLASSIFICATION`
     (``label``, ``scores``, ``severity``, ``severity_level``, ``language``, ``signals``,
@@ -190,7 +191,17 @@ def classify(
     `channel_col`, `reach_col` and `promoted_col` name optional columns of channel names,
     follower counts and booleans that raise severity as `Classifier.classify`'s keywords
     do. `classifier` (default `Classifier()`) travels to the executors as its JSON.
+    `columns` keeps only the named columns of `CLASSIFICATION` (in its order): the JVM then
+    reads back only those, which matters for ``signals``, the costliest to convert.
     """
+    fields = list(CLASSIFICATION.fields)
+    if columns is not None:
+        wanted = [columns] if isinstance(columns, str) else list(columns)
+        unknown = sorted(set(wanted) - set(CLASSIFICATION.names))
+        if unknown or not wanted:
+            raise ValueError(f"columns must name some of {CLASSIFICATION.names}; got {wanted}")
+        fields = [f for f in fields if f.name in wanted]
+    keep = [CLASSIFICATION.names.index(f.name) for f in fields]
     config = classifier.to_json() if classifier is not None else None
     context = {"channels": channel_col, "reach": reach_col, "promoted": promoted_col}
     context_cols = {k: v for k, v in context.items() if v is not None}
@@ -198,9 +209,10 @@ def classify(
     def compute(batch: pa.RecordBatch) -> list[pa.Array]:
         clf = _rebuilt("classifier", config)
         kwargs = {k: batch.column(v) for k, v in context_cols.items()}
-        return list(arrow.classify(batch.column(text_col), clf, **kwargs).columns)
+        result = arrow.classify(batch.column(text_col), clf, **kwargs)
+        return [result.column(i) for i in keep]
 
-    return _appending(df, list(CLASSIFICATION.fields), compute)
+    return _appending(df, fields, compute)
 
 
 def business_elapsed(
