@@ -285,7 +285,7 @@ pub(crate) fn explain(replay: &Replay<'_>, metric: Metric, now: DateTime<Utc>) -
     }
     Explanation {
         metric,
-        rule: replay.rule.clone(),
+        rule: replay.rule.map(str::to_owned),
         no_rule_matched,
         priority: replay.subject.priority,
         instances,

@@ -262,7 +262,7 @@ impl Case {
         CaseReading {
             status: r.status,
             priority: r.subject.priority,
-            rule: r.rule.clone(),
+            rule: r.rule.map(str::to_owned),
             no_rule_matched: r.subject.channel.is_some() && r.rule.is_none(),
             next_deadline: deadline_of(&clocks, now),
             clocks,

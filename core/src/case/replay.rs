@@ -185,7 +185,7 @@ pub(crate) struct Replay<'a> {
     pub(crate) policy: &'a Policy,
     pub(crate) status: Status,
     pub(crate) subject: Subject,
-    pub(crate) rule: Option<String>,
+    pub(crate) rule: Option<&'a str>,
     pub(crate) instances: Vec<Instance<'a>>,
     /// The target of each metric (in [`Metric::ALL`] order) under the current rule and priority.
     bounds: [Option<Arc<Bound<'a>>>; 6],
@@ -289,9 +289,7 @@ impl<'a> Replay<'a> {
             return;
         }
         self.selected = Some(key);
-        if self.rule.as_deref() != name {
-            self.rule = name.map(str::to_owned);
-        }
+        self.rule = name;
         for metric in Metric::ALL {
             let new = self.bound_for(selected, metric);
             let old = &mut self.bounds[metric as usize];

@@ -36,6 +36,18 @@ pub(crate) fn handle_of(channel: &Channel, author: &str) -> Option<Handle> {
         .ok()
 }
 
+/// The representative of `handle`'s linked handles.
+fn root_of<'h>(parent: &'h HashMap<Handle, Handle>, handle: &'h Handle) -> &'h Handle {
+    let mut h = handle;
+    while let Some(p) = parent.get(h) {
+        if p == h {
+            break;
+        }
+        h = p;
+    }
+    h
+}
+
 impl Contacts {
     pub(crate) fn new(window: TimeDelta) -> Contacts {
         Contacts {
@@ -46,14 +58,7 @@ impl Contacts {
     }
 
     fn root(&self, handle: &Handle) -> Handle {
-        let mut h = handle;
-        while let Some(p) = self.parent.get(h) {
-            if p == h {
-                break;
-            }
-            h = p;
-        }
-        h.clone()
+        root_of(&self.parent, handle).clone()
     }
 
     pub(crate) fn link(&mut self, a: &Handle, b: &Handle) {
@@ -84,9 +89,15 @@ impl Contacts {
         channel: &Channel,
         at: DateTime<Utc>,
     ) -> Vec<Channel> {
-        let root = self.root(handle);
         let window = self.window;
-        let recent = self.recent.entry(root).or_default();
+        // The root is cloned only for a contact not held yet.
+        let root = root_of(&self.parent, handle);
+        if !self.recent.contains_key(root) {
+            self.recent.insert(root.clone(), Recent::default());
+        }
+        let Some(recent) = self.recent.get_mut(root) else {
+            return Vec::new();
+        };
         let from = at - window;
         let mut earlier = Vec::new();
         for (c, t) in &recent.seen {
