@@ -478,6 +478,12 @@ export declare class ReportPart {
    */
   merge(other: ReportPart): void
   /**
+   * All `parts` merged into one, as merging them one by one would. Throws
+   * `invalid_option` for no part at all and `report_part_mismatch` for a part that does
+   * not match the first; the given parts stay as they are.
+   */
+  static mergeAll(parts: Array<ReportPart>): ReportPart
+  /**
    * The report: checks the pending answers for consistency and turns every
    * accumulator into figures. The part stays as it is.
    */

@@ -269,6 +269,18 @@ impl JsReportPart {
         guard(env, || mine.merge(theirs))
     }
 
+    /// All `parts` merged into one, as merging them one by one would. Throws
+    /// `invalid_option` for no part at all and `report_part_mismatch` for a part that does
+    /// not match the first; the given parts stay as they are.
+    #[napi(factory, catch_unwind)]
+    pub fn merge_all(
+        env: &Env,
+        #[napi(ts_arg_type = "Array<ReportPart>")] parts: Vec<ClassInstance<'_, JsReportPart>>,
+    ) -> Result<Self> {
+        let parts: Vec<_> = parts.iter().map(|p| p.0.borrow().clone()).collect();
+        guard(env, || webcare::ReportPart::merge_all(parts)).map(JsReportPart::new)
+    }
+
     /// The report: checks the pending answers for consistency and turns every
     /// accumulator into figures. The part stays as it is.
     #[napi(catch_unwind, ts_return_type = "Report")]

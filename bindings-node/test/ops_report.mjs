@@ -28,7 +28,7 @@ function readCsv(input) {
 }
 
 // One inbox per group of message ids, each part read at its `at` (default: the latest
-// instant of all messages) and sent through its JSON; the parts merged and finished.
+// instant of all messages) and sent through its JSON; the parts merged in one call and finished.
 function mergeParts(input) {
   const policy = policyOf(input.policy)
   const messages = input.messages.map((m) => messageFromJson(JSON.stringify(m)))
@@ -40,9 +40,7 @@ function mergeParts(input) {
     const now = i < ats.length ? new Date(ats[i]) : latest
     return ReportPart.fromJson(inbox.reportPart(now).toJson())
   })
-  const [first, ...rest] = parts
-  for (const part of rest) first.merge(part)
-  return JSON.parse(first.finish().toJson())
+  return JSON.parse(ReportPart.mergeAll(parts).finish().toJson())
 }
 
 export const OPS = {

@@ -53,6 +53,37 @@ test('parts merge into the report of the whole stream', () => {
   assert.ok(merged.finish().equals(report))
 })
 
+test('mergeAll merges a list of parts into the report of the whole stream', () => {
+  const whole = new Inbox()
+  whole.pushMany([...C1, ...C2, ...C3, ...C4])
+  const single = whole.report(NOW)
+  const parts = [part([...C1, ...C3]), part(C2), ReportPart.fromJson(part(C4).toJson())]
+  const before = parts.map((p) => p.toJson())
+  const merged = ReportPart.mergeAll(parts)
+  assert.ok(merged instanceof ReportPart)
+  const report = merged.finish()
+  assert.ok(report.equals(single))
+  assert.equal(report.total.conversations, 4)
+  assert.equal(report.channels[0].figures.answered, 3)
+  // The same part as merging one by one; the given parts stay as they were.
+  const oneByOne = ReportPart.fromJson(before[0])
+  oneByOne.merge(parts[1])
+  oneByOne.merge(parts[2])
+  assert.equal(merged.toJson(), oneByOne.toJson())
+  assert.deepEqual(parts.map((p) => p.toJson()), before)
+  // One part merges into a copy of itself; a part given twice counts twice.
+  assert.equal(ReportPart.mergeAll([parts[1]]).toJson(), parts[1].toJson())
+  assert.equal(ReportPart.mergeAll([parts[1], parts[1]]).finish().total.conversations, 2)
+})
+
+test('mergeAll throws invalid_option for no part and report_part_mismatch for a mismatch', () => {
+  code(() => ReportPart.mergeAll([]), 'invalid_option')
+  code(() => ReportPart.mergeAll([part(C1), part(C2, { now: at('13:20') })]), 'report_part_mismatch')
+  code(() => ReportPart.mergeAll([part(C1), part(C2), part(C3, { consistencyWindow: 3 })]), 'report_part_mismatch')
+  assert.throws(() => ReportPart.mergeAll([part(C1), {}]))
+  assert.throws(() => ReportPart.mergeAll(part(C1)))
+})
+
 test('a part carries its instant as a Date, its window and its policy', () => {
   const p = part(C1, { consistencyWindow: 10 })
   assert.ok(p.at instanceof Date)

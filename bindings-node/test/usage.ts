@@ -130,5 +130,6 @@ const partAt: Date = part.at
 const partWindow: number = part.consistencyWindow
 const partPolicy: webcare.Policy = part.policy
 const merged: webcare.Report = part.finish()
-console.log(page, workLevel, partAt, partWindow, partPolicy, merged.total.inbound)
+const mergedAll: webcare.ReportPart = webcare.ReportPart.mergeAll([part, careDesk.reportPart(new Date())])
+console.log(page, workLevel, partAt, partWindow, partPolicy, merged.total.inbound, mergedAll.finish().total.inbound)
 console.log(pushedLines, pushedLater, manyLater, workPriority, workDue, advice, median, publish, reportAgain.at, table, read, mappingJson, careReport.consistency.rate, careReport.total.unresolved.over4w, careDesk.latest, careDesk.openConversations)

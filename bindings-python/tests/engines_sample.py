@@ -1,4 +1,4 @@
-"""The sample inbox as the polars and Spark tests use it: messages, and pairs of a customer
+"""The sample inbox as the Arrow, polars and Spark tests use it: messages, and pairs of a customer
 message with the next company reply in its conversation (for business_elapsed and due)."""
 
 from __future__ import annotations

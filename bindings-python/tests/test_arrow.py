@@ -8,7 +8,6 @@ import json
 import threading
 import time
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,39 +15,19 @@ import pytest
 pa = pytest.importorskip("pyarrow")
 
 import webcare  # noqa: E402
+from engines_sample import instant, messages, reply_pairs  # noqa: E402
 from webcare import arrow  # noqa: E402
 
-SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "data" / "inbox.jsonl"
 OFFICE = """{"timezone": "Europe/Amsterdam",
   "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
             "thu": ["09:00-17:00"], "fri": ["09:00-17:00"], "sun": ["01:00-04:00"]}}"""
 UTC = timezone.utc
 
 
-def messages() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
-
-
-def parse(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
-def reply_pairs() -> tuple[list[datetime], list[datetime]]:
-    """Each inbound message's sent_at and the next company reply's in the same case."""
-    starts, ends = [], []
-    by_case: dict[str, list[dict[str, Any]]] = {}
-    for m in messages():
-        by_case.setdefault(m.get("case_id", m["id"]), []).append(m)
-    for case in by_case.values():
-        case.sort(key=lambda m: parse(m["sent_at"]))
-        for i, m in enumerate(case):
-            if m["direction"] != "inbound":
-                continue
-            reply = next((r for r in case[i + 1 :] if r["direction"] == "outbound"), None)
-            if reply is not None:
-                starts.append(parse(m["sent_at"]))
-                ends.append(parse(reply["sent_at"]))
-    return starts, ends
+def reply_columns() -> tuple[list[datetime], list[datetime]]:
+    """The sample's reply pairs as two columns: customer message instants and reply instants."""
+    pairs = reply_pairs()
+    return [start for start, _ in pairs], [end for _, end in pairs]
 
 
 # --- classify ------------------------------------------------------------------------
@@ -254,7 +233,7 @@ def as_ticks(d: timedelta | datetime | None, unit: str) -> int | None:
 @pytest.mark.parametrize("zone", ["UTC", "Europe/Amsterdam", "+05:30"])
 def test_business_elapsed_equals_the_per_message_api(unit: str, zone: str) -> None:
     calendar = webcare.Calendar.from_json(OFFICE)
-    starts, ends = reply_pairs()
+    starts, ends = reply_columns()
     assert len(starts) > 500
     typ = pa.timestamp(unit, tz=zone)
     out = arrow.business_elapsed(calendar, pa.array(starts, typ), pa.array(ends, typ))
@@ -281,7 +260,7 @@ def test_business_elapsed_takes_the_finer_unit_and_nulls() -> None:
 
 def test_due_equals_the_per_message_api() -> None:
     calendar = webcare.Calendar.from_json(OFFICE)
-    starts, ends = reply_pairs()
+    starts, ends = reply_columns()
     durations = [timedelta(minutes=37 * (i % 17), seconds=i % 60) for i in range(len(starts))]
     for unit in ["s", "ms", "us", "ns"]:
         out = arrow.due(calendar, pa.array(starts, pa.timestamp(unit, tz="Europe/Amsterdam")), pa.array(durations, pa.duration(unit)))
@@ -303,7 +282,7 @@ def test_due_nulls_and_chunks() -> None:
 def test_polars_timestamps() -> None:
     pl = pytest.importorskip("polars")
     calendar = webcare.Calendar.from_json(OFFICE)
-    starts, ends = reply_pairs()
+    starts, ends = reply_columns()
     s = pl.Series("s", starts).dt.convert_time_zone("Europe/Amsterdam")
     e = pl.Series("e", ends).dt.convert_time_zone("UTC")
     out = arrow.business_elapsed(calendar, s, e)
@@ -349,7 +328,7 @@ def table(sample: list[dict[str, Any]], **extra: Any) -> Any:
         "channel": pa.array([m["channel"] for m in sample]),
         "direction": pa.array([m["direction"] for m in sample]),
         "author": pa.array([m["author"] for m in sample]),
-        "sent_at": pa.array([parse(m["sent_at"]) for m in sample], pa.timestamp("s", tz="UTC")),
+        "sent_at": pa.array([instant(m["sent_at"]) for m in sample], pa.timestamp("s", tz="UTC")),
         "text": pa.array([m["text"] for m in sample]),
         "reach": pa.array([m.get("reach") for m in sample], pa.uint64()),
         "promoted": pa.array([m.get("promoted") for m in sample], pa.bool_()),
@@ -362,7 +341,7 @@ def test_triage_equals_the_per_message_api_on_the_sample() -> None:
     sample = inbound()
     n = len(sample)
     earlier = [["email", "phone"] if i % 5 == 0 else None for i in range(n)]
-    since = [parse(m["sent_at"]) - timedelta(days=i % 30) if i % 3 == 0 else None for i, m in enumerate(sample)]
+    since = [instant(m["sent_at"]) - timedelta(days=i % 30) if i % 3 == 0 else None for i, m in enumerate(sample)]
     left = [timedelta(hours=(i % 9) - 3) if i % 4 == 0 else None for i in range(n)]
     target = [timedelta(hours=8) if i % 4 == 0 else None for i in range(n)]
     batch = table(

@@ -179,27 +179,90 @@ pub(crate) fn overview(out: &mut String, ctx: &Ctx, report: &Report) {
     out.push_str("</div></section>\n");
 }
 
-fn volume_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, total: bool) {
+/// A row of a channels-section table: a shown channel or the total.
+struct Row<'a> {
+    /// The `data-figure` key of the row's cells.
+    key: String,
+    /// The name in the row's header cell.
+    name: String,
+    /// The figures in the row's cells.
+    figures: &'a Figures,
+    /// Whether the row is the total.
+    total: bool,
+}
+
+/// The rows of the channels section's tables: one per shown channel, then the total.
+fn channel_rows<'a>(
+    ctx: &Ctx,
+    shown: &[(usize, &'a ChannelReport)],
+    total: &'a Figures,
+) -> Vec<Row<'a>> {
+    shown
+        .iter()
+        .map(|(i, c)| Row {
+            key: key(*i, &c.channel),
+            name: channel_name(&c.channel),
+            figures: &c.figures,
+            total: false,
+        })
+        .chain(std::iter::once(Row {
+            key: "total".to_owned(),
+            name: ctx.l.total.to_owned(),
+            figures: total,
+            total: true,
+        }))
+        .collect()
+}
+
+/// A figure table of the channels section: a head with the row-name column and one
+/// number column per entry of `columns` (label text, written as it is), then a line per
+/// row whose number cells `cells` writes (from the row's key, figures and total flag).
+fn channel_table(
+    out: &mut String,
+    ctx: &Ctx,
+    id: &str,
+    caption: Option<&str>,
+    columns: &[&str],
+    rows: &[Row<'_>],
+    cells: impl Fn(&mut String, &str, &Figures, bool),
+) {
+    let _ = write!(out, r#"<div class="scroll"><table id="{id}">"#);
+    if let Some(caption) = caption {
+        let _ = write!(out, "<caption>{caption}</caption>");
+    }
+    let _ = write!(out, r#"<thead><tr><th scope="col">{}</th>"#, ctx.l.channel);
+    for column in columns {
+        let _ = write!(out, r#"<th class="n" scope="col">{column}</th>"#);
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        row_head(out, row);
+        cells(out, &row.key, row.figures, row.total);
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>");
+}
+
+/// A row's `<tr>` and header cell.
+fn row_head(out: &mut String, row: &Row<'_>) {
     let _ = write!(
         out,
         "<tr{}><th scope=\"row\">{}</th>",
-        if total { " class=\"total\"" } else { "" },
-        Esc(name)
+        if row.total { " class=\"total\"" } else { "" },
+        Esc(&row.name)
     );
+}
+
+/// The cells of a row of the volume table.
+fn volume_cells(out: &mut String, ctx: &Ctx, k: &str, f: &Figures) {
     count_cell(out, ctx, &format!("{k}.inbound"), f.inbound);
     count_cell(out, ctx, &format!("{k}.conversations"), f.conversations);
     count_cell(out, ctx, &format!("{k}.answered"), f.answered);
     rate_cell(out, &format!("{k}.answered_share"), f.answered_share);
-    out.push_str("</tr>\n");
 }
 
-fn figures_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, total: bool) {
-    let _ = write!(
-        out,
-        "<tr{}><th scope=\"row\">{}</th>",
-        if total { " class=\"total\"" } else { "" },
-        Esc(name)
-    );
+/// The cells of a row of the first-response table; the total row has no target.
+fn response_cells(out: &mut String, ctx: &Ctx, k: &str, f: &Figures, total: bool) {
     duration_cell(
         out,
         ctx,
@@ -251,7 +314,6 @@ fn figures_row(out: &mut String, ctx: &Ctx, k: &str, name: &str, f: &Figures, to
         };
         cell(out, &format!("{k}.first_reply_target_s"), target, &shown);
     }
-    out.push_str("</tr>\n");
 }
 
 /// The names of the histogram buckets: `<5m`, `5-15m`, ..., `≥3d`.
@@ -289,49 +351,38 @@ fn position(seconds: f64) -> f64 {
 pub(crate) fn channels(out: &mut String, ctx: &Ctx, report: &Report) {
     let l = ctx.l;
     let shown = shown_channels(report);
-    let _ = write!(
+    let table_rows = channel_rows(ctx, &shown, &report.total);
+    let _ = write!(out, r#"<section id="channels"><h2>{}</h2>"#, l.channels);
+    channel_table(
         out,
-        r#"<section id="channels"><h2>{}</h2><div class="scroll"><table id="channel-table"><thead><tr><th scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th></tr></thead><tbody>"#,
-        l.channels, l.channel, l.inbound, l.conversations, l.answered, l.answered_share,
+        ctx,
+        "channel-table",
+        None,
+        &[l.inbound, l.conversations, l.answered, l.answered_share],
+        &table_rows,
+        |out, k, f, _| volume_cells(out, ctx, k, f),
     );
-    for (i, c) in &shown {
-        volume_row(
-            out,
-            ctx,
-            &key(*i, &c.channel),
-            &channel_name(&c.channel),
-            &c.figures,
-            false,
-        );
-    }
-    volume_row(out, ctx, "total", l.total, &report.total, true);
-    let _ = write!(
+    let caption = format!("{} ({})", l.first_response, l.sla_met);
+    let business_median = format!("{} ({})", l.median, l.business_time);
+    channel_table(
         out,
-        r#"</tbody></table></div><div class="scroll"><table id="response-table"><caption>{} ({})</caption><thead><tr><th scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">{} ({})</th><th class="n" scope="col">{}</th><th class="n" scope="col">{}</th><th class="n" scope="col">%</th><th class="n" scope="col">{}</th></tr></thead><tbody>"#,
-        l.first_response,
-        l.sla_met,
-        l.channel,
-        l.median,
-        l.mean,
-        l.p90,
-        l.median,
-        l.business_time,
-        l.met,
-        l.breached,
-        l.target,
+        ctx,
+        "response-table",
+        Some(&caption),
+        &[
+            l.median,
+            l.mean,
+            l.p90,
+            &business_median,
+            l.met,
+            l.breached,
+            "%",
+            l.target,
+        ],
+        &table_rows,
+        |out, k, f, total| response_cells(out, ctx, k, f, total),
     );
-    for (i, c) in &shown {
-        figures_row(
-            out,
-            ctx,
-            &key(*i, &c.channel),
-            &channel_name(&c.channel),
-            &c.figures,
-            false,
-        );
-    }
-    figures_row(out, ctx, "total", l.total, &report.total, true);
-    out.push_str("</tbody></table></div>\n");
+    out.push('\n');
     if report.channels.len() > shown.len() {
         let _ = write!(
             out,
@@ -478,23 +529,9 @@ pub(crate) fn channels(out: &mut String, ctx: &Ctx, report: &Report) {
         let _ = write!(out, "<th class=\"n\" scope=\"col\">{name}</th>");
     }
     out.push_str("</tr></thead><tbody>");
-    let keys: Vec<(String, String, &Figures)> = shown
-        .iter()
-        .map(|(i, c)| (key(*i, &c.channel), channel_name(&c.channel), &c.figures))
-        .chain(std::iter::once((
-            "total".to_owned(),
-            l.total.to_owned(),
-            &report.total,
-        )))
-        .collect();
-    for (k, name, f) in keys {
-        let u = &f.unresolved;
-        let _ = write!(
-            out,
-            "<tr{}><th scope=\"row\">{}</th>",
-            if k == "total" { " class=\"total\"" } else { "" },
-            Esc(&name)
-        );
+    for row in &table_rows {
+        let (k, u) = (&row.key, &row.figures.unresolved);
+        row_head(out, row);
         for (field, n) in [
             ("under_1h", u.under_1h),
             ("from_1h_to_1d", u.from_1h_to_1d),
