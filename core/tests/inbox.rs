@@ -99,6 +99,39 @@ proptest! {
     }
 
     #[test]
+    fn a_shorter_queue_is_the_head_of_the_whole_one(spec in spec(), read_at in 0..40usize) {
+        // Many conversations tie on priority and score (same texts), so the order beyond
+        // them (deadline, waiting time, id) decides which ones a short queue shows.
+        let messages = stream(&spec);
+        let mut inbox = Inbox::new(InboxOptions::default());
+        inbox.push_batch(&messages).unwrap();
+        let now = messages[read_at % messages.len()].sent_at + TimeDelta::minutes(30);
+        let whole = inbox.queue(now, usize::MAX);
+        for limit in 0..=whole.len() + 1 {
+            let head = inbox.queue(now, limit);
+            prop_assert_eq!(&head[..], &whole[..limit.min(whole.len())], "limit {}", limit);
+        }
+        let mut sorted = whole.clone();
+        sorted.sort_by(|a, b| {
+            b.priority
+                .cmp(&a.priority)
+                .then_with(|| {
+                    let score = |q: &webcare::inbox::QueueItem| q.triage.as_ref().map_or(0.0, |t| t.score);
+                    score(b).total_cmp(&score(a))
+                })
+                .then_with(|| match (a.due, b.due) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                })
+                .then_with(|| b.waiting_s.cmp(&a.waiting_s))
+                .then_with(|| a.conversation.cmp(&b.conversation))
+        });
+        prop_assert_eq!(sorted, whole);
+    }
+
+    #[test]
     fn eviction_changes_nothing(spec in spec()) {
         let messages = stream(&spec);
         // Pushed one by one, a 1-second retention folds each finished conversation in at
@@ -107,6 +140,32 @@ proptest! {
         let huge = report_with(&messages, 1, TimeDelta::days(1000), false);
         prop_assert_eq!(tiny, huge);
     }
+}
+
+#[test]
+fn a_queue_item_is_due_when_its_first_reply_clock_runs_out() {
+    // The preset policy answers public social messages within 1 hour, around the clock.
+    let mut inbox = Inbox::new(InboxOptions::default());
+    let at = Utc.with_ymd_and_hms(2026, 3, 6, 22, 50, 0).unwrap();
+    inbox
+        .push(Message {
+            id: "m1".into(),
+            channel: Channel::X,
+            direction: Direction::Inbound,
+            author: "@ann".into(),
+            sent_at: at,
+            text: "Still no refund after 6 weeks! #fail".into(),
+            reply_to: None,
+            case_id: None,
+            reach: None,
+            promoted: false,
+        })
+        .unwrap();
+    let queue = inbox.queue(at + TimeDelta::minutes(20), 5);
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].due, Some(at + TimeDelta::hours(1)));
+    assert_eq!(queue[0].waiting_s, 20 * 60);
+    assert!(inbox.queue(at, 0).is_empty());
 }
 
 #[test]

@@ -73,6 +73,7 @@ use crate::triage::{TriageInput, Triager};
 use contacts::{handle_of, Contacts};
 use conversation::{Conversation, TriageMemo};
 pub use queue::QueueItem;
+use queue::Rank;
 pub use source::{Batches, ColumnMapping, MessageReader};
 
 /// How often (in messages) the inbox looks for conversations and contacts to fold in.
@@ -529,28 +530,46 @@ impl Inbox {
     /// then triage score, then next deadline; at most `limit`. A conversation whose waiting
     /// messages are all praise is left out when the policy says praise needs no reply.
     pub fn queue(&self, now: DateTime<Utc>, limit: usize) -> Vec<QueueItem> {
-        // Sorted on the kept scores; the texts of a triage are built only for the items shown.
+        // Sorted on the kept scores; the strings of an item and the texts of its triage are
+        // built only for the items shown.
         let praise_waits = !self.options.policy.praise_needs_no_reply();
-        let mut items: Vec<(QueueItem, &Conversation)> = self
+        let thresholds = self.options.triager.weights().thresholds;
+        let mut ranks: Vec<Rank<'_>> = self
             .conversations
             .values()
-            .filter_map(|c| QueueItem::of(c, now, praise_waits).map(|q| (q, &**c)))
+            .filter_map(|c| Rank::of(c, now, praise_waits, |s| thresholds.priority(s)))
             .collect();
-        let score = |c: &Conversation| c.triage.as_ref().map_or(0.0, |t| t.score);
-        let thresholds = self.options.triager.weights().thresholds;
-        for (q, c) in &mut items {
-            q.priority = thresholds.priority(score(c));
+        // Only ranks at least as urgent as the `limit`-th (by priority and score) can be
+        // shown; only they need their deadline, which costs a replay of the case.
+        if limit == 0 {
+            return Vec::new();
         }
-        items.sort_by(|(a, ca), (b, cb)| QueueItem::order_by(a, b, score(ca), score(cb)));
-        items.truncate(limit);
-        items
-            .into_iter()
-            .map(|(mut q, c)| {
-                q.triage = c.triage.as_ref().map(|t| {
-                    let text = c.find(t.id()).and_then(|e| e.inbound.as_ref());
-                    t.triage(&self.options.triager, text.map(|i| &*i.text))
-                });
-                q
+        if ranks.len() > limit {
+            let (_, nth, rest) = ranks.select_nth_unstable_by(limit - 1, Rank::urgency);
+            let nth = &*nth;
+            let mut tied = 0;
+            for i in 0..rest.len() {
+                if Rank::urgency(&rest[i], nth).is_eq() {
+                    rest.swap(tied, i);
+                    tied += 1;
+                }
+            }
+            ranks.truncate(limit + tied);
+        }
+        for r in &mut ranks {
+            r.read_due(now);
+        }
+        ranks.sort_by(Rank::order);
+        ranks.truncate(limit);
+        ranks
+            .iter()
+            .map(|r| {
+                r.item(|c| {
+                    c.triage.as_ref().map(|t| {
+                        let text = c.find(t.id()).and_then(|e| e.inbound.as_ref());
+                        t.triage(&self.options.triager, text.map(|i| &*i.text))
+                    })
+                })
             })
             .collect()
     }
