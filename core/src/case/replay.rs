@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use smallvec::{smallvec, SmallVec};
 
 use super::clock::{ClockReading, ClockState};
 use super::event::{Event, EventKind};
@@ -47,6 +48,9 @@ impl Bound<'_> {
     }
 }
 
+/// Running spans `(from, to)` of an instance; `to` is `None` while it runs.
+pub(crate) type Spans = SmallVec<[(DateTime<Utc>, Option<DateTime<Utc>>); 1]>;
+
 /// One clock instance of one metric.
 #[derive(Debug, Clone)]
 pub(crate) struct Instance<'a> {
@@ -57,7 +61,7 @@ pub(crate) struct Instance<'a> {
     /// Where the current policy's counting starts: the start, or the last policy change.
     pub(crate) epoch: DateTime<Utc>,
     /// Running spans since `epoch`; the last one is open while the clock runs.
-    pub(crate) segs: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
+    pub(crate) segs: Spans,
     pub(crate) bound: Option<Arc<Bound<'a>>>,
     /// The instant the target was reached, once a breach is recorded.
     pub(crate) breach: Option<DateTime<Utc>>,
@@ -340,9 +344,9 @@ impl<'a> Replay<'a> {
             counted: TimeDelta::zero(),
             epoch: e.at,
             segs: if running {
-                vec![(e.at, None)]
+                smallvec![(e.at, None)]
             } else {
-                Vec::new()
+                Spans::new()
             },
             bound: None,
             breach: None,
@@ -562,9 +566,9 @@ impl<'a> Replay<'a> {
                     inst.counted = counted;
                     inst.epoch = e.at;
                     inst.segs = if running {
-                        vec![(e.at, None)]
+                        smallvec![(e.at, None)]
                     } else {
-                        Vec::new()
+                        Spans::new()
                     };
                     inst.step(e.at, StepKind::Kept, Some(e), || {
                         Some(format!(
