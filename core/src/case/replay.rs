@@ -249,8 +249,10 @@ impl<'a> Replay<'a> {
             if let Some(due) = inst.reach(&b.calendar, b.within) {
                 if due < t {
                     inst.breach = Some(due);
-                    let text = format!("target {} used up", b.within_text);
-                    inst.step(due, StepKind::Breached, None, || Some(text));
+                    let within = b.within_text;
+                    inst.step(due, StepKind::Breached, None, || {
+                        Some(format!("target {within} used up"))
+                    });
                 }
             }
         }

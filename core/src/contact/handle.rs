@@ -377,17 +377,22 @@ impl SocialRules {
 
 /// Removes `https://`, `www.` and one of `hosts` in front, and a trailing `/` or query.
 fn strip_profile_url<'a>(text: &'a str, hosts: &[&str]) -> &'a str {
-    let lower = text.to_ascii_lowercase();
+    // ASCII prefixes compared without case: no lowercased copy of every author.
+    let starts_with = |at: usize, prefix: &str| {
+        text.as_bytes()
+            .get(at..at + prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
     let mut start = 0;
     for scheme in ["https://", "http://"] {
-        if lower.starts_with(scheme) {
+        if starts_with(0, scheme) {
             start = scheme.len();
         }
     }
-    if lower[start..].starts_with("www.") {
+    if starts_with(start, "www.") {
         start += 4;
     }
-    match hosts.iter().find(|h| lower[start..].starts_with(**h)) {
+    match hosts.iter().find(|h| starts_with(start, h)) {
         Some(host) => {
             let rest = &text[start + host.len()..];
             rest.split(['/', '?', '#']).next().unwrap_or(rest)
@@ -403,7 +408,13 @@ fn normalize_social(raw: &str, rules: &SocialRules) -> Result<String> {
         reason,
     };
     let text = strip_profile_url(raw, rules.hosts);
-    let text = text.strip_prefix('@').unwrap_or(text).to_lowercase();
+    let text = text.strip_prefix('@').unwrap_or(text);
+    // Same as `to_lowercase` on ASCII, without its Unicode tables.
+    let text = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    };
     if text.is_empty() {
         return Err(Error::EmptyHandle {
             kind: rules.kind.to_owned(),
@@ -428,9 +439,13 @@ fn normalize_facebook(raw: &str) -> Result<String> {
         value: raw.to_owned(),
         reason,
     };
-    let lower = raw.to_ascii_lowercase();
     // profile.php?id=123 carries the numeric id in the query.
-    if let Some(at) = lower.find("profile.php?id=") {
+    let query = b"profile.php?id=";
+    let found = raw
+        .as_bytes()
+        .windows(query.len())
+        .position(|w| w.eq_ignore_ascii_case(query));
+    if let Some(at) = found {
         let id: String = raw[at + 15..]
             .chars()
             .take_while(char::is_ascii_digit)
@@ -456,8 +471,8 @@ fn normalize_facebook(raw: &str) -> Result<String> {
     let value: String = text
         .chars()
         .filter(|c| *c != '.')
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     if value.is_empty() || value.len() > 50 {
         return Err(invalid("empty or longer than 50 characters"));
     }
@@ -472,6 +487,38 @@ mod tests {
         Handle::new(kind, raw)
             .map(|h| h.to_string())
             .unwrap_or_else(|e| e.code().to_owned())
+    }
+
+    #[test]
+    fn profile_urls_match_without_case() {
+        assert_eq!(
+            norm(HandleKind::X, "HTTPS://WWW.X.COM/Ann_B?s=20"),
+            "x:ann_b"
+        );
+        assert_eq!(norm(HandleKind::X, "Twitter.com/@KLM"), "x:klm");
+        assert_eq!(
+            norm(HandleKind::Instagram, "http://Instagram.COM/an.na/"),
+            "instagram:an.na"
+        );
+        assert_eq!(
+            norm(HandleKind::Facebook, "https://M.Facebook.com/John.Smith"),
+            "facebook:johnsmith"
+        );
+        assert_eq!(
+            norm(HandleKind::Facebook, "FACEBOOK.COM/PROFILE.PHP?ID=42&ref=x"),
+            "facebook:42"
+        );
+        assert_eq!(
+            norm(HandleKind::Facebook, "profile.PHP?id="),
+            "invalid_handle"
+        );
+        // Not a profile URL: the text is the handle, and `/` is not allowed in it.
+        assert_eq!(
+            norm(HandleKind::X, "https://example.com/ann"),
+            "invalid_handle"
+        );
+        // Unicode lowercasing still applies: the Kelvin sign lowercases to an ASCII `k`.
+        assert_eq!(norm(HandleKind::X, "@\u{212A}LM"), "x:klm");
     }
 
     #[test]
