@@ -264,10 +264,16 @@ impl ConsistencyChecker {
     /// topic: nothing says which question it answers.
     pub fn check(&self, answers: &[Answer]) -> Result<ConsistencyReport> {
         let formed = self.form(answers, group::group_similar)?;
-        let facts = answers
-            .iter()
-            .map(|a| extract_facts(&a.answer))
-            .collect::<Result<Vec<_>>>()?;
+        // A lone answer agrees with itself whatever it states: only answers that share a
+        // group need their facts.
+        let mut facts = vec![Vec::new(); answers.len()];
+        for group in formed.iter().filter(|g| g.answers.len() > 1) {
+            for &i in &group.answers {
+                if let (Some(slot), Some(answer)) = (facts.get_mut(i), answers.get(i)) {
+                    *slot = extract_facts(&answer.answer)?;
+                }
+            }
+        }
         let channels: Vec<&Channel> = answers.iter().map(|a| &a.channel).collect();
         Ok(report::build(formed, &channels, &facts))
     }
