@@ -9,9 +9,9 @@ wheel installed (``pip install webcare`` on every node, or ``--py-files``/an arc
 see the README's "On a cluster").
 
 - ``classify(df, text_col="text", classifier=None, *, channel_col=None, reach_col=None,
-  promoted_col=None)``: adds the columns of `webcare.arrow.classify` (``label``, ``scores``,
-  ``severity``, ``severity_level``, ``language``, ``signals``; Spark schema
-  `CLASSIFICATION`).
+  promoted_col=None, columns=None)``: adds the columns of `webcare.arrow.classify`
+  (``label``, ``scores``, ``severity``, ``severity_level``, ``language``, ``signals``; Spark
+  schema `CLASSIFICATION`), or only the ones `columns` names.
 - ``business_elapsed(df, calendar, start_col, end_col, out_col="business_elapsed")``: adds
   a ``DayTimeIntervalType`` column, `Calendar.elapsed` per row.
 - ``due(df, calendar, start_col, duration, out_col="due")``: adds a ``TimestampType``
@@ -25,6 +25,12 @@ Timestamps are Spark ``TimestampType`` (instants; ``TimestampNTZType`` is naive 
 reaches the driver as Spark's ``PythonException`` whose text holds webcare's message and
 ``(code <code>)``. Spark keeps microseconds,
 the unit of ``datetime``, so every value equals the per-message API's.
+
+Speed: Spark moves rows between the JVM and the Python workers in Arrow batches of
+``spark.sql.execution.arrow.maxRecordsPerBatch`` rows (default 10,000); webcare's work per
+batch is small, so larger batches (50,000) spread Spark's per-batch cost over more rows. A
+job that needs a few columns of the classification should ask only for those
+(``columns=``): the JVM converts every column it reads back.
 
 pyspark and pyarrow are needed only by this module: ``import webcare`` does not import them.
 """
