@@ -491,34 +491,33 @@ mod tests {
 
     #[test]
     fn profile_urls_match_without_case() {
-        assert_eq!(
-            norm(HandleKind::X, "HTTPS://WWW.X.COM/Ann_B?s=20"),
-            "x:ann_b"
-        );
-        assert_eq!(norm(HandleKind::X, "Twitter.com/@KLM"), "x:klm");
-        assert_eq!(
-            norm(HandleKind::Instagram, "http://Instagram.COM/an.na/"),
-            "instagram:an.na"
-        );
-        assert_eq!(
-            norm(HandleKind::Facebook, "https://M.Facebook.com/John.Smith"),
-            "facebook:johnsmith"
-        );
-        assert_eq!(
-            norm(HandleKind::Facebook, "FACEBOOK.COM/PROFILE.PHP?ID=42&ref=x"),
-            "facebook:42"
-        );
-        assert_eq!(
-            norm(HandleKind::Facebook, "profile.PHP?id="),
-            "invalid_handle"
-        );
-        // Not a profile URL: the text is the handle, and `/` is not allowed in it.
-        assert_eq!(
-            norm(HandleKind::X, "https://example.com/ann"),
-            "invalid_handle"
-        );
-        // Unicode lowercasing still applies: the Kelvin sign lowercases to an ASCII `k`.
-        assert_eq!(norm(HandleKind::X, "@\u{212A}LM"), "x:klm");
+        let cases = [
+            (HandleKind::X, "HTTPS://WWW.X.COM/Ann_B?s=20", "x:ann_b"),
+            (HandleKind::X, "Twitter.com/@KLM", "x:klm"),
+            (
+                HandleKind::Instagram,
+                "http://Instagram.COM/an.na/",
+                "instagram:an.na",
+            ),
+            (
+                HandleKind::Facebook,
+                "https://M.Facebook.com/John.Smith",
+                "facebook:johnsmith",
+            ),
+            (
+                HandleKind::Facebook,
+                "FACEBOOK.COM/PROFILE.PHP?ID=42&ref=x",
+                "facebook:42",
+            ),
+            (HandleKind::Facebook, "profile.PHP?id=", "invalid_handle"),
+            // Not a profile URL: the text is the handle, and `/` is not allowed in it.
+            (HandleKind::X, "https://example.com/ann", "invalid_handle"),
+            // Unicode lowercasing still applies: the Kelvin sign lowercases to an ASCII `k`.
+            (HandleKind::X, "@\u{212A}LM", "x:klm"),
+        ];
+        for (kind, raw, want) in cases {
+            assert_eq!(norm(kind, raw), want, "{raw}");
+        }
     }
 
     #[test]
