@@ -530,6 +530,9 @@ impl Inbox {
     /// then triage score, then next deadline; at most `limit`. A conversation whose waiting
     /// messages are all praise is left out when the policy says praise needs no reply.
     pub fn queue(&self, now: DateTime<Utc>, limit: usize) -> Vec<QueueItem> {
+        if limit == 0 {
+            return Vec::new();
+        }
         // Sorted on the kept scores; the strings of an item and the texts of its triage are
         // built only for the items shown.
         let praise_waits = !self.options.policy.praise_needs_no_reply();
@@ -541,9 +544,6 @@ impl Inbox {
             .collect();
         // Only ranks at least as urgent as the `limit`-th (by priority and score) can be
         // shown; only they need their deadline, which costs a replay of the case.
-        if limit == 0 {
-            return Vec::new();
-        }
         if ranks.len() > limit {
             let (_, nth, rest) = ranks.select_nth_unstable_by(limit - 1, Rank::urgency);
             let nth = &*nth;
