@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::{Classification, Classifier, Context};
-use crate::span::{convert_offsets, OffsetUnit};
+use crate::span::{OffsetUnit, SpanConverter};
 
 /// The fewest rows a part of [`Classifier::classify_rows_into`] has (but the last), so the
 /// per-part setup stays small against the classification.
@@ -12,7 +12,7 @@ const MIN_PART_ROWS: usize = 1024;
 impl Classifier {
     /// Classifies a column of texts on all cores (rayon's global pool), in input order:
     /// row `i` is `classify(texts[i], &context(i))`, with its signal spans converted to
-    /// `unit` (see [`convert_offsets`]). A missing text (`None`) gives `None`.
+    /// `unit` (see [`convert_offsets`](crate::span::convert_offsets)). A missing text (`None`) gives `None`.
     ///
     /// This is [`Classifier::classify_batch`] for columnar data: every row may carry its own
     /// channel, reach and promotion, and the offsets come out in the caller's string
@@ -121,71 +121,20 @@ impl Classifier {
     ) -> Option<Classification> {
         let text = text?.as_ref();
         let mut c = self.classify(text, context);
-        if unit == OffsetUnit::Utf8Byte || c.signals.is_empty() || text.is_ascii() {
-            return Some(c);
-        }
-        if unit == OffsetUnit::CodePoint {
+        if unit != OffsetUnit::Utf8Byte && !c.signals.is_empty() {
+            // Signals come sorted by span: one pass over the text converts them all.
+            let mut spans = SpanConverter::new(text, unit);
             for s in &mut c.signals {
-                s.span = code_point_span(text, s.span.clone());
+                s.span = spans.convert(s.span.clone());
             }
-            return Some(c);
-        }
-        let offsets: Vec<usize> = c
-            .signals
-            .iter()
-            .flat_map(|s| [s.span.start, s.span.end])
-            .collect();
-        let converted = convert_offsets(text, &offsets, unit);
-        for (s, p) in c.signals.iter_mut().zip(converted.chunks_exact(2)) {
-            s.span = p[0]..p[1];
         }
         Some(c)
     }
 }
 
-/// The code points that end at or before byte `offset` of `text` (clamped to its length):
-/// [`convert_offsets`] to [`OffsetUnit::CodePoint`] of one offset, without allocating.
-fn code_points_before(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    if let Some(prefix) = text.get(..end) {
-        return prefix.chars().count();
-    }
-    // `end` is inside a code point: count the code points that start before it (every byte
-    // that is not a continuation byte, 0b10xx_xxxx, starts one), less the one it is inside.
-    let prefix = text.as_bytes().get(..end).unwrap_or_default();
-    let starts = prefix.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    starts.saturating_sub(1)
-}
-
-/// A UTF-8 byte range of `text` as code points: the end counted on from the start when
-/// both fall on character boundaries, so the text before the start is read once.
-fn code_point_span(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let start = code_points_before(text, span.start);
-    let end = match text.get(span.clone()) {
-        Some(inside) => start + inside.chars().count(),
-        None => code_points_before(text, span.end),
-    };
-    start..end
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn code_points_before_matches_convert_offsets() {
-        let texts = ["", "ok", "€25 😀 ok", "naïve café", "😀😀x", "a\u{301}b"];
-        for text in texts {
-            for offset in 0..=text.len() + 2 {
-                let expected = convert_offsets(text, &[offset], OffsetUnit::CodePoint)[0];
-                assert_eq!(
-                    code_points_before(text, offset),
-                    expected,
-                    "{text:?} at {offset}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn classify_rows_into_gives_the_rows_of_classify_rows_in_order() {
