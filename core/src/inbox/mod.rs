@@ -4,7 +4,7 @@
 //! ([`Inbox::push_batch`], which classifies the batch's customer texts in parallel and then
 //! applies the messages in order). For each message it
 //!
-//! 1. finds its **conversation** (below) and feeds the conversation's [`Case`]: a customer
+//! 1. finds its **conversation** (below) and feeds the conversation's [`Case`](crate::Case): a customer
 //!    message is a `customer_message` on its channel, a company message a `reply_public` on
 //!    a public channel and a `reply_private` otherwise;
 //! 2. for a customer message: **classifies** its text (context: channel, reach, promoted),

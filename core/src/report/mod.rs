@@ -1,6 +1,6 @@
 //! Reports: how a desk is doing, per channel, from a stream of messages.
 //!
-//! A [`Report`] is what an [`Inbox`](crate::inbox::Inbox) has seen, read at one instant
+//! A [`Report`] is what an [`Inbox`] has seen, read at one instant
 //! ([`Inbox::report`](crate::inbox::Inbox::report)); [`Report::from_messages`] runs an inbox
 //! with default options over a list of messages and reads it at the latest instant.
 //!

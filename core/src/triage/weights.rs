@@ -163,7 +163,7 @@ impl TriageWeights {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Checks that every weight and threshold is a number from 0 to [`MAX_WEIGHT`], that
+    /// Checks that every weight and threshold is a number from 0 to 1,000,000, that
     /// `thresholds.normal` is above 0 and that the thresholds increase.
     ///
     /// # Errors
